@@ -1,0 +1,117 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+#include <cstdint>
+#include <vector>
+
+/// Domain value types shared by every layer. Plain data: no QObject, no I/O.
+namespace pb {
+
+/// A Spotify track as the app needs it (from a playlist item, Liked Songs or a fixture).
+struct SpotifyTrack {
+    QString id;  ///< empty for local files
+    QString uri; ///< spotify:track:<id> or spotify:local:...
+    QString name;
+    QStringList artists; ///< credited artist names, in Spotify's order
+    QString album;
+    std::int64_t durationMs = 0; ///< 0 when unknown
+    QString isrc;                ///< external_ids.isrc, may be empty
+    bool isExplicit = false;
+    bool isLocal = false;
+
+    friend bool operator==(const SpotifyTrack &, const SpotifyTrack &) = default;
+};
+
+/// Why a playlist entry cannot be matched at all.
+enum class SkipReason {
+    None,
+    LocalFile,
+    Episode,
+    Unavailable
+};
+
+/// One entry of a Spotify playlist, in order. `track` is meaningful unless skipReason says why not.
+struct SpotifyPlaylistEntry {
+    int position = 0;
+    SpotifyTrack track;
+    SkipReason skipReason = SkipReason::None;
+};
+
+/// A Spotify playlist as listed by /v1/me/playlists (contents are read separately).
+struct SpotifyPlaylist {
+    QString id;
+    QString name;
+    QString description;
+    QString ownerId;
+    QString ownerName;
+    QString snapshotId;
+    QString imageUrl;
+    bool collaborative = false;
+    bool isPublic = false;
+    int trackCount = 0;
+    bool isLikedSongs = false; ///< the synthetic "Liked Songs" playlist
+
+    friend bool operator==(const SpotifyPlaylist &, const SpotifyPlaylist &) = default;
+};
+
+/// The signed-in Spotify user.
+struct SpotifyUser {
+    QString id;
+    QString displayName;
+    QString accountId;
+};
+
+/// A Plex library track (type 10).
+struct PlexTrack {
+    QString ratingKey; ///< opaque string id
+    QString title;
+    QString grandparentTitle;    ///< album artist
+    QString originalTitle;       ///< track artist, when it differs from the album artist
+    QString parentTitle;         ///< album
+    std::int64_t durationMs = 0; ///< 0 when unknown
+    int index = 0;               ///< track number
+    int year = 0;
+    QStringList guids; ///< mbid://..., plex://..., isrc://...
+    QString librarySectionId;
+    std::int64_t addedAt = 0;
+    std::int64_t updatedAt = 0;
+
+    friend bool operator==(const PlexTrack &, const PlexTrack &) = default;
+};
+
+/// An item of a Plex playlist: the track plus its playlistItemID (needed to move or remove it).
+struct PlexPlaylistItem {
+    std::int64_t playlistItemId = 0;
+    PlexTrack track;
+};
+
+/// A Plex playlist's metadata.
+struct PlexPlaylist {
+    QString ratingKey;
+    QString title;
+    QString summary;
+    QString playlistType; ///< audio, video, photo
+    bool smart = false;
+    int leafCount = 0;
+    std::int64_t updatedAt = 0;
+};
+
+/// A Plex music library section.
+struct PlexSection {
+    QString key;
+    QString title;
+    QString type; ///< "artist" for music
+    QString uuid;
+};
+
+/// A Plex Media Server the user can reach.
+struct PlexServer {
+    QString machineIdentifier;
+    QString name;
+    QString baseUrl;     ///< the chosen connection
+    QString accessToken; ///< secret: never log
+};
+
+} // namespace pb
