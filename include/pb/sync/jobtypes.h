@@ -1,0 +1,101 @@
+#pragma once
+
+#include "pb/core/error.h"
+#include "pb/core/types.h"
+
+#include <QDateTime>
+#include <QMetaType>
+#include <QString>
+
+#include <optional>
+#include <vector>
+
+/// The value types a sync job reports to its observers (GUI, CLI, tests). Plain data, copied
+/// across threads through queued signals.
+namespace pb::sync {
+
+/// The steps of one sync, in order.
+enum class SyncStep { Idle, ReadingSpotify, Matching, Planning, Writing, Verifying, Done };
+
+/// Options the user chooses for one sync.
+struct SyncOptions {
+    bool dryRun = false;       ///< match and plan, write nothing
+    QString librarySectionKey; ///< the Plex music section to match against (empty = all music sections)
+    bool forceRematch = false; ///< ignore the match cache (manual overrides still apply)
+};
+
+/// Live progress of one sync (the seed's SyncProgress).
+struct SyncProgress {
+    SyncStep step = SyncStep::Idle;
+    int stepNumber = 0; ///< 1-based number of the current step
+    int totalSteps = 5;
+    QString currentStep;  ///< human label of the step ("Matching tracks")
+    QString currentTrack; ///< "Artist – Title" being matched, empty outside matching
+    double progress = 0;  ///< 0..1 over the whole sync
+    int totalTracks = 0;
+    int matchedTracks = 0;
+    int failedTracks = 0; ///< resolved as missing
+    int skippedTracks = 0; ///< local files, episodes, unavailable
+};
+
+/// What happened to one Spotify entry.
+enum class TrackStatus { Pending, Matched, Missing, Skipped };
+
+/// The resolution of one playlist entry, as shown in the track table.
+struct TrackOutcome {
+    int position = 0; ///< 0-based position in the Spotify playlist
+    SpotifyTrack track;
+    TrackStatus status = TrackStatus::Pending;
+    PlexTrack plexTrack;     ///< meaningful when status == Matched
+    double confidence = 0;   ///< 0..1
+    QString reason;          ///< one line: why it matched or did not
+    bool fromOverride = false;
+    bool fromCache = false;
+};
+
+/// The edit applied (or, for a dry run, planned) on the Plex playlist.
+struct EditSummary {
+    int added = 0;
+    int removed = 0;
+    int moved = 0;
+    bool created = false; ///< the Plex playlist was created by this sync
+};
+
+/// How a sync ended.
+enum class SyncOutcome { Succeeded, Failed, Cancelled };
+
+/// The final report of one sync.
+struct SyncResult {
+    SyncOutcome outcome = SyncOutcome::Succeeded;
+    bool dryRun = false;
+    QString spotifyPlaylistId;
+    QString plexPlaylistRatingKey; ///< empty on a dry run of a never-synced playlist
+    QString plexPlaylistTitle;
+    int total = 0;
+    int matched = 0;
+    int missing = 0;
+    int skipped = 0;
+    EditSummary edit;
+    /// For a cancelled or failed write: whether the Plex playlist holds its old contents
+    /// (true) or the new ones (false). Never half.
+    bool plexPlaylistUnchanged = true;
+    std::optional<Error> error; ///< set when outcome == Failed
+    QString message;            ///< one line for the user
+    QDateTime startedAt;
+    QDateTime finishedAt;
+};
+
+/// Everything an observer needs to show one playlist's sync, live or finished.
+struct SyncJobSnapshot {
+    QString spotifyPlaylistId;
+    bool running = false;
+    SyncProgress progress;
+    std::vector<TrackOutcome> tracks; ///< by position; Pending until resolved
+    std::optional<SyncResult> result; ///< the last finished run
+};
+
+} // namespace pb::sync
+
+Q_DECLARE_METATYPE(pb::sync::SyncProgress)
+Q_DECLARE_METATYPE(pb::sync::TrackOutcome)
+Q_DECLARE_METATYPE(pb::sync::SyncResult)
