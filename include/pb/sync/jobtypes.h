@@ -15,7 +15,15 @@
 namespace pb::sync {
 
 /// The steps of one sync, in order.
-enum class SyncStep { Idle, ReadingSpotify, Matching, Planning, Writing, Verifying, Done };
+enum class SyncStep {
+    Idle,
+    ReadingSpotify,
+    Matching,
+    Planning,
+    Writing,
+    Verifying,
+    Done
+};
 
 /// Options the user chooses for one sync.
 struct SyncOptions {
@@ -34,21 +42,26 @@ struct SyncProgress {
     double progress = 0;  ///< 0..1 over the whole sync
     int totalTracks = 0;
     int matchedTracks = 0;
-    int failedTracks = 0; ///< resolved as missing
+    int failedTracks = 0;  ///< resolved as missing
     int skippedTracks = 0; ///< local files, episodes, unavailable
 };
 
 /// What happened to one Spotify entry.
-enum class TrackStatus { Pending, Matched, Missing, Skipped };
+enum class TrackStatus {
+    Pending,
+    Matched,
+    Missing,
+    Skipped
+};
 
 /// The resolution of one playlist entry, as shown in the track table.
 struct TrackOutcome {
     int position = 0; ///< 0-based position in the Spotify playlist
     SpotifyTrack track;
     TrackStatus status = TrackStatus::Pending;
-    PlexTrack plexTrack;     ///< meaningful when status == Matched
-    double confidence = 0;   ///< 0..1
-    QString reason;          ///< one line: why it matched or did not
+    PlexTrack plexTrack;   ///< meaningful when status == Matched
+    double confidence = 0; ///< 0..1
+    QString reason;        ///< one line: why it matched or did not
     bool fromOverride = false;
     bool fromCache = false;
 };
@@ -62,7 +75,11 @@ struct EditSummary {
 };
 
 /// How a sync ended.
-enum class SyncOutcome { Succeeded, Failed, Cancelled };
+enum class SyncOutcome {
+    Succeeded,
+    Failed,
+    Cancelled
+};
 
 /// The final report of one sync.
 struct SyncResult {
