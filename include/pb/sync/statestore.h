@@ -1,0 +1,131 @@
+#pragma once
+
+#include "pb/core/result.h"
+#include "pb/sync/jobtypes.h"
+
+#include <QDateTime>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace pb::sync {
+
+/// The link between a Spotify playlist and the Plex playlist the app created (or the user
+/// chose) for it. Only linked Plex playlists are ever modified.
+struct PlaylistLink {
+    QString spotifyPlaylistId;
+    QString machineIdentifier; ///< the Plex server
+    QString plexRatingKey;     ///< the Plex playlist
+    QString plexTitle;
+    QString spotifySnapshotId; ///< Spotify's snapshot_id at the last good sync
+    QString plexFingerprint;   ///< hash of the Plex items (rating keys, in order) after the last good sync
+    QDateTime linkedAt;
+    QDateTime lastSyncedAt;
+};
+
+/// A remembered match: Spotify track → Plex track on one server.
+struct CachedMatch {
+    QString spotifyTrackId;
+    QString machineIdentifier;
+    QString ratingKey;
+    double confidence = 0;
+    QDateTime matchedAt;
+};
+
+/// A user's correction: this Spotify track is that Plex track (or, with an empty rating key,
+/// is not in the library at all). Used before any matching and never overwritten by it.
+struct ManualOverride {
+    QString spotifyTrackId;
+    QString machineIdentifier;
+    QString ratingKey; ///< empty = "not in my library": always reported missing
+    QString note;
+    QDateTime createdAt;
+};
+
+/// The per-track line of a sync run in the history.
+struct RunTrack {
+    int position = 0;
+    QString spotifyTrackId;
+    TrackStatus status = TrackStatus::Pending;
+    QString ratingKey;
+    double confidence = 0;
+    QString reason;
+};
+
+/// One sync run in the history.
+struct SyncRun {
+    qint64 id = 0;
+    QString spotifyPlaylistId;
+    QString machineIdentifier;
+    SyncResult result;
+    std::vector<RunTrack> tracks;
+};
+
+/// The app's sync state in SQLite (links, match cache, manual overrides, sync history).
+/// One object = one connection, usable only on the thread that opened it (Qt's rule for
+/// QSqlDatabase); each worker opens its own. The schema is versioned (PRAGMA user_version)
+/// and migrated on open; the journal is WAL so readers never block the writer; every
+/// multi-step change runs in one transaction. Every failure is a typed Storage error.
+class StateStore {
+public:
+    /// The schema version this build writes.
+    static constexpr int kSchemaVersion = 2;
+
+    /// Opens (creating and migrating as needed) the database at `path`.
+    static Result<std::unique_ptr<StateStore>> open(const QString &path);
+    /// <AppLocalDataLocation>/state.sqlite
+    static QString defaultPath();
+
+    ~StateStore();
+    StateStore(const StateStore &) = delete;
+    StateStore &operator=(const StateStore &) = delete;
+
+    int schemaVersion() const;
+    QString path() const { return m_path; }
+
+    // Playlist links
+    Result<std::optional<PlaylistLink>> link(const QString &spotifyPlaylistId) const;
+    Result<std::vector<PlaylistLink>> links() const;
+    /// Inserts or replaces the link of link.spotifyPlaylistId.
+    Status saveLink(const PlaylistLink &link);
+    Status removeLink(const QString &spotifyPlaylistId);
+
+    // Match cache
+    Result<std::vector<CachedMatch>> cachedMatches(const QStringList &spotifyTrackIds,
+                                                   const QString &machineIdentifier) const;
+    /// Stores many matches in one transaction.
+    Status saveMatches(const std::vector<CachedMatch> &matches);
+    /// Forgets cache entries (stale: their Plex track is gone).
+    Status forgetMatches(const QStringList &spotifyTrackIds, const QString &machineIdentifier);
+
+    // Manual overrides
+    Result<std::vector<ManualOverride>> overrides(const QStringList &spotifyTrackIds,
+                                                  const QString &machineIdentifier) const;
+    Status saveOverride(const ManualOverride &override);
+    Status removeOverride(const QString &spotifyTrackId, const QString &machineIdentifier);
+
+    // Sync history
+    /// Records a finished run and its per-track results atomically; returns the run id.
+    Result<qint64> recordRun(const SyncRun &run);
+    /// The most recent runs of a playlist, newest first (tracks not loaded).
+    Result<std::vector<SyncRun>> history(const QString &spotifyPlaylistId, int limit = 20) const;
+    /// The per-track results of a run.
+    Result<std::vector<RunTrack>> runTracks(qint64 runId) const;
+    /// The newest run of a playlist that succeeded and was not a dry run, with its tracks.
+    Result<std::optional<SyncRun>> lastGoodRun(const QString &spotifyPlaylistId) const;
+
+private:
+    StateStore(QString path, QString connectionName);
+    Status migrate();
+
+    QString m_path;
+    QString m_connectionName;
+};
+
+/// Fingerprint of a Plex playlist's contents: a hash of its rating keys, in order.
+QString plexFingerprint(const QStringList &ratingKeysInOrder);
+
+} // namespace pb::sync

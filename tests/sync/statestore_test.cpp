@@ -1,0 +1,304 @@
+#include "pb/sync/statestore.h"
+
+#include <QFile>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QThread>
+
+#include <gtest/gtest.h>
+
+#include <memory>
+
+using namespace pb;
+using namespace pb::sync;
+
+namespace {
+
+class StateStoreTest : public ::testing::Test {
+protected:
+    QString dbPath() const { return m_dir.filePath(QStringLiteral("state.sqlite")); }
+    std::unique_ptr<StateStore> openStore()
+    {
+        auto r = StateStore::open(dbPath());
+        EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().toString().toStdString());
+        return r.ok() ? std::move(r).value() : nullptr;
+    }
+    QTemporaryDir m_dir;
+};
+
+TEST_F(StateStoreTest, CreatesSchemaAtCurrentVersionWithWal)
+{
+    auto store = openStore();
+    ASSERT_TRUE(store);
+    EXPECT_EQ(store->schemaVersion(), StateStore::kSchemaVersion);
+    EXPECT_TRUE(QFile::exists(dbPath() + QStringLiteral("-wal")) || QFile::exists(dbPath()));
+    // Reopening an up-to-date database changes nothing.
+    store.reset();
+    auto again = openStore();
+    ASSERT_TRUE(again);
+    EXPECT_EQ(again->schemaVersion(), StateStore::kSchemaVersion);
+}
+
+TEST_F(StateStoreTest, MigratesAVersionOneDatabase)
+{
+    {
+        auto store = openStore();
+        ASSERT_TRUE(store);
+        ASSERT_TRUE(store
+                        ->saveLink({QStringLiteral("sp1"),
+                                    QStringLiteral("m1"),
+                                    QStringLiteral("100"),
+                                    QStringLiteral("Road"),
+                                    {},
+                                    {},
+                                    {},
+                                    {}})
+                        .ok());
+    }
+    {
+        // Simulate a database written by the first release: no index, user_version 1.
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("downgrade"));
+        db.setDatabaseName(dbPath());
+        ASSERT_TRUE(db.open());
+        QSqlQuery q(db);
+        ASSERT_TRUE(q.exec(QStringLiteral("DROP INDEX sync_runs_by_playlist")));
+        ASSERT_TRUE(q.exec(QStringLiteral("PRAGMA user_version=1")));
+        q = QSqlQuery();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("downgrade"));
+    auto store = openStore();
+    ASSERT_TRUE(store);
+    EXPECT_EQ(store->schemaVersion(), 2);
+    auto link = store->link(QStringLiteral("sp1"));
+    ASSERT_TRUE(link.ok());
+    ASSERT_TRUE(link->has_value());
+    EXPECT_EQ((*link)->plexRatingKey, QStringLiteral("100"));
+}
+
+TEST_F(StateStoreTest, RefusesANewerSchema)
+{
+    openStore().reset();
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("future"));
+        db.setDatabaseName(dbPath());
+        ASSERT_TRUE(db.open());
+        QSqlQuery q(db);
+        ASSERT_TRUE(q.exec(QStringLiteral("PRAGMA user_version=99")));
+        q = QSqlQuery();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("future"));
+    auto r = StateStore::open(dbPath());
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().kind, ErrorKind::Storage);
+    EXPECT_TRUE(r.error().message.contains(QStringLiteral("newer")));
+}
+
+TEST_F(StateStoreTest, CorruptFileIsATypedStorageError)
+{
+    QFile f(dbPath());
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+    QByteArray junk(8192, '\0');
+    for (int i = 0; i < junk.size(); ++i)
+        junk[i] = static_cast<char>((i * 131 + 7) & 0xff);
+    f.write("this is not SQLite at all\n");
+    f.write(junk);
+    f.close();
+    auto r = StateStore::open(dbPath());
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().kind, ErrorKind::Storage);
+}
+
+TEST_F(StateStoreTest, TruncatedDatabaseIsATypedStorageError)
+{
+    {
+        auto store = openStore();
+        ASSERT_TRUE(store);
+    }
+    // Keep a valid-looking header but cut the file: SQLite reports it malformed.
+    QFile::remove(dbPath() + QStringLiteral("-wal"));
+    QFile::remove(dbPath() + QStringLiteral("-shm"));
+    QFile f(dbPath());
+    ASSERT_TRUE(f.open(QIODevice::ReadWrite));
+    QByteArray head = f.read(100);
+    f.resize(0);
+    f.seek(0);
+    head[16] = 0x10; // page size 4096 -> garbage-but-plausible
+    f.write(head);
+    f.write(QByteArray(50, 'x'));
+    f.close();
+    auto r = StateStore::open(dbPath());
+    if (r.ok()) {
+        // Some SQLite builds accept the header; then the first read must fail typed, not crash.
+        auto links = r.value()->links();
+        EXPECT_FALSE(links.ok());
+        if (!links.ok()) {
+            EXPECT_EQ(links.error().kind, ErrorKind::Storage);
+        }
+    } else {
+        EXPECT_EQ(r.error().kind, ErrorKind::Storage);
+    }
+}
+
+TEST_F(StateStoreTest, UnopenablePathIsATypedStorageError)
+{
+    auto r = StateStore::open(m_dir.path()); // a directory
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().kind, ErrorKind::Storage);
+    QFile blocker(m_dir.filePath(QStringLiteral("file")));
+    ASSERT_TRUE(blocker.open(QIODevice::WriteOnly));
+    blocker.close();
+    auto r2 = StateStore::open(m_dir.filePath(QStringLiteral("file/sub/state.sqlite")));
+    ASSERT_FALSE(r2.ok());
+    EXPECT_EQ(r2.error().kind, ErrorKind::Storage);
+}
+
+TEST_F(StateStoreTest, LinksRoundTripAndReplace)
+{
+    auto store = openStore();
+    ASSERT_TRUE(store);
+    const QDateTime t = QDateTime::fromMSecsSinceEpoch(1700000000123, Qt::UTC);
+    PlaylistLink l{QStringLiteral("sp1"),
+                   QStringLiteral("mach"),
+                   QStringLiteral("42"),
+                   QStringLiteral("Mix ✓"),
+                   QStringLiteral("snap1"),
+                   QStringLiteral("fp"),
+                   t,
+                   t};
+    ASSERT_TRUE(store->saveLink(l).ok());
+    l.plexRatingKey = QStringLiteral("43");
+    ASSERT_TRUE(store->saveLink(l).ok());
+    auto got = store->link(QStringLiteral("sp1"));
+    ASSERT_TRUE(got.ok() && got->has_value());
+    EXPECT_EQ((*got)->plexRatingKey, QStringLiteral("43"));
+    EXPECT_EQ((*got)->plexTitle, QStringLiteral("Mix ✓"));
+    EXPECT_EQ((*got)->linkedAt, t);
+    EXPECT_EQ(store->links()->size(), 1u);
+    EXPECT_FALSE(store->link(QStringLiteral("nope"))->has_value());
+    ASSERT_TRUE(store->removeLink(QStringLiteral("sp1")).ok());
+    EXPECT_TRUE(store->links()->empty());
+    EXPECT_EQ(store->saveLink(PlaylistLink{}).error().kind, ErrorKind::InvalidInput);
+}
+
+TEST_F(StateStoreTest, MatchCacheIsPerServerAndBatched)
+{
+    auto store = openStore();
+    ASSERT_TRUE(store);
+    std::vector<CachedMatch> matches;
+    QStringList ids;
+    for (int i = 0; i < 1000; ++i) { // more than one lookup slice
+        const QString id = QStringLiteral("t%1").arg(i);
+        ids << id;
+        matches.push_back({id, QStringLiteral("A"), QString::number(5000 + i), 0.9, {}});
+    }
+    matches.push_back({QStringLiteral("t1"), QStringLiteral("B"), QStringLiteral("7"), 0.8, {}});
+    matches.push_back({QString(), QStringLiteral("A"), QStringLiteral("9"), 0.8, {}}); // local file: ignored
+    ASSERT_TRUE(store->saveMatches(matches).ok());
+    auto a = store->cachedMatches(ids, QStringLiteral("A"));
+    ASSERT_TRUE(a.ok());
+    EXPECT_EQ(a->size(), 1000u);
+    auto b = store->cachedMatches({QStringLiteral("t1"), QStringLiteral("t2")}, QStringLiteral("B"));
+    ASSERT_EQ(b->size(), 1u);
+    EXPECT_EQ(b->front().ratingKey, QStringLiteral("7"));
+    EXPECT_TRUE(b->front().matchedAt.isValid());
+    ASSERT_TRUE(store->forgetMatches({QStringLiteral("t1")}, QStringLiteral("A")).ok());
+    EXPECT_EQ(store->cachedMatches({QStringLiteral("t1")}, QStringLiteral("A"))->size(), 0u);
+    EXPECT_EQ(store->cachedMatches({QStringLiteral("t1")}, QStringLiteral("B"))->size(), 1u);
+}
+
+TEST_F(StateStoreTest, OverridesIncludingNotInLibrary)
+{
+    auto store = openStore();
+    ASSERT_TRUE(store);
+    ASSERT_TRUE(store
+                    ->saveOverride({QStringLiteral("t1"),
+                                    QStringLiteral("A"),
+                                    QStringLiteral("77"),
+                                    QStringLiteral("the studio take"),
+                                    {}})
+                    .ok());
+    ASSERT_TRUE(store->saveOverride({QStringLiteral("t2"), QStringLiteral("A"), QString(), {}, {}}).ok());
+    auto o = store->overrides({QStringLiteral("t1"), QStringLiteral("t2"), QStringLiteral("t3")},
+                              QStringLiteral("A"));
+    ASSERT_TRUE(o.ok());
+    ASSERT_EQ(o->size(), 2u);
+    for (const ManualOverride &m : *o) {
+        if (m.spotifyTrackId == QStringLiteral("t1"))
+            EXPECT_EQ(m.ratingKey, QStringLiteral("77"));
+        else
+            EXPECT_TRUE(m.ratingKey.isEmpty());
+    }
+    ASSERT_TRUE(store->removeOverride(QStringLiteral("t1"), QStringLiteral("A")).ok());
+    EXPECT_EQ(store->overrides({QStringLiteral("t1")}, QStringLiteral("A"))->size(), 0u);
+}
+
+TEST_F(StateStoreTest, HistoryKeepsRunsAndTracks)
+{
+    auto store = openStore();
+    ASSERT_TRUE(store);
+    for (int i = 0; i < 3; ++i) {
+        SyncRun run;
+        run.spotifyPlaylistId = QStringLiteral("sp");
+        run.machineIdentifier = QStringLiteral("A");
+        run.result.startedAt = QDateTime::fromMSecsSinceEpoch(1000 * (i + 1), Qt::UTC);
+        run.result.finishedAt = run.result.startedAt.addSecs(1);
+        run.result.outcome = i == 2 ? SyncOutcome::Failed : SyncOutcome::Succeeded;
+        if (i == 2)
+            run.result.error = Error::make(ErrorKind::RateLimited, QStringLiteral("slow down"));
+        run.result.total = 2;
+        run.result.matched = 1;
+        run.result.missing = 1;
+        run.result.edit.added = i;
+        run.tracks = {
+            {0, QStringLiteral("t0"), TrackStatus::Matched, QStringLiteral("5"), 0.97, QStringLiteral("ok")},
+            {1, QStringLiteral("t1"), TrackStatus::Missing, {}, 0.2, QStringLiteral("no candidate")}};
+        ASSERT_TRUE(store->recordRun(run).ok());
+    }
+    auto h = store->history(QStringLiteral("sp"));
+    ASSERT_TRUE(h.ok());
+    ASSERT_EQ(h->size(), 3u);
+    EXPECT_EQ(h->front().result.outcome, SyncOutcome::Failed);
+    ASSERT_TRUE(h->front().result.error.has_value());
+    EXPECT_EQ(h->front().result.error->kind, ErrorKind::RateLimited);
+    auto good = store->lastGoodRun(QStringLiteral("sp"));
+    ASSERT_TRUE(good.ok() && good->has_value());
+    EXPECT_EQ((*good)->result.edit.added, 1);
+    ASSERT_EQ((*good)->tracks.size(), 2u);
+    EXPECT_EQ((*good)->tracks[0].status, TrackStatus::Matched);
+    EXPECT_EQ((*good)->tracks[1].status, TrackStatus::Missing);
+    EXPECT_DOUBLE_EQ((*good)->tracks[0].confidence, 0.97);
+}
+
+TEST_F(StateStoreTest, ConnectionsPerThreadSeeEachOthersWrites)
+{
+    auto store = openStore();
+    ASSERT_TRUE(store);
+    bool ok = false;
+    std::unique_ptr<QThread> t(QThread::create([&] {
+        auto other = StateStore::open(dbPath());
+        if (!other.ok())
+            return;
+        std::vector<CachedMatch> m;
+        for (int i = 0; i < 50; ++i)
+            m.push_back({QStringLiteral("w%1").arg(i), QStringLiteral("A"), QStringLiteral("1"), 1.0, {}});
+        ok = other.value()->saveMatches(m).ok();
+    }));
+    t->start();
+    t->wait();
+    EXPECT_TRUE(ok);
+    EXPECT_EQ(
+        store->cachedMatches({QStringLiteral("w0"), QStringLiteral("w49")}, QStringLiteral("A"))->size(), 2u);
+}
+
+TEST(PlexFingerprint, DependsOnOrderAndContent)
+{
+    const QString a = plexFingerprint({QStringLiteral("1"), QStringLiteral("2")});
+    EXPECT_EQ(a, plexFingerprint({QStringLiteral("1"), QStringLiteral("2")}));
+    EXPECT_NE(a, plexFingerprint({QStringLiteral("2"), QStringLiteral("1")}));
+    EXPECT_NE(a, plexFingerprint({QStringLiteral("12")}));
+}
+
+} // namespace
