@@ -1,34 +1,295 @@
 #include "pb/matching/matchingengine.h"
 
-// Placeholder bodies so dependants can link while the engine is implemented (issue #4).
+#include "similarity.h"
+
+#include <QRegularExpression>
+#include <QSet>
+
+#include <algorithm>
+#include <bit>
+#include <cmath>
+
 namespace pb::matching {
+namespace {
+
+using similarity::levenshteinRatio;
+
+// Weights of the confidence sum. Title carries most because a library search is by title;
+// artist next; duration is a strong signal but often missing; album only breaks ties between
+// copies of the same recording (album vs compilation).
+constexpr double kTitleWeight = 0.55;
+constexpr double kArtistWeight = 0.30;
+constexpr double kDurationWeight = 0.10;
+constexpr double kAlbumWeight = 0.05;
+// Below these a signal is a disagreement, not a weak agreement: the sum is halved.
+constexpr double kTitleGate = 0.75;
+constexpr double kArtistGate = 0.5;
+// What an unknowable signal (a Latin title against a Japanese one) is worth when every other
+// signal agrees exactly.
+constexpr double kCrossScriptCredit = 0.85;
+// Same-recording descriptor differences ("2011 Remaster" vs plain) lose this much, so the copy
+// that is written the same way wins a tie.
+constexpr double kSameRecordingTiePenalty = 0.005;
+
+QString digitsOf(const QString &s)
+{
+    QString d;
+    bool inNumber = false;
+    for (const QChar c : s) {
+        if (c.isDigit()) {
+            d.append(c);
+            inNumber = true;
+        } else if (inNumber) {
+            d.append(QLatin1Char(' '));
+            inNumber = false;
+        }
+    }
+    return d.trimmed();
+}
+
+bool crossScript(Script a, Script b)
+{
+    return (a == Script::Latin && b == Script::NonLatin) || (a == Script::NonLatin && b == Script::Latin);
+}
+
+// Title similarity on the normalised keys, with the guards that stop "Believe" matching
+// "Believe In Me", "Part 1" matching "Part 2" and "Dani California" matching "Californication".
+double titleSimilarity(const PreparedSpotify &s, const PreparedPlex &p)
+{
+    if (s.titleKey == p.titleKey || s.titleKeyNoSpace == p.titleKeyNoSpace)
+        return 1.0;
+    if (s.titleCoreKey == p.titleCoreKey)
+        return 0.95;
+    double r = levenshteinRatio(s.titleKey, p.titleKey);
+    if (s.titleCoreKey != s.titleKey || p.titleCoreKey != p.titleKey)
+        r = std::max(r, 0.95 * levenshteinRatio(s.titleCoreKey, p.titleCoreKey));
+    if (digitsOf(s.titleKey) != digitsOf(p.titleKey))
+        r = std::min(r, 0.5);
+    if (std::min(s.titleKeyNoSpace.size(), p.titleKeyNoSpace.size()) <= 5)
+        r = std::min(r, 0.6); // "Free" vs "Freed": short titles must be equal
+    return r;
+}
+
+double artistPairSimilarity(const QString &a, const QString &b)
+{
+    if (a == b)
+        return 1.0;
+    QString an = a, bn = b;
+    an.remove(QLatin1Char(' '));
+    bn.remove(QLatin1Char(' '));
+    if (an == bn)
+        return 1.0; // "M I I L" vs "MIIL"
+    // "Nick Cave and the Bad Seeds" vs "Nick Cave": one name is the other's leading words.
+    const QString &shorter = a.size() < b.size() ? a : b;
+    const QString &longer = a.size() < b.size() ? b : a;
+    if (shorter.size() >= 5 && longer.startsWith(shorter + QLatin1Char(' ')))
+        return 0.9;
+    return levenshteinRatio(a, b);
+}
+
+double artistSimilarity(const PreparedSpotify &s, const PreparedPlex &p)
+{
+    double best = 0;
+    for (const QString &a : s.artistKeys) {
+        for (const QString &b : p.artistKeys) {
+            best = std::max(best, artistPairSimilarity(a, b));
+            if (best >= 1.0)
+                return 1.0;
+        }
+    }
+    return best;
+}
+
+QString formatDelta(qint64 deltaMs)
+{
+    return QStringLiteral("%1%2 s")
+        .arg(deltaMs >= 0 ? QStringLiteral("+") : QString())
+        .arg(deltaMs / 1000.0, 0, 'f', 1);
+}
+
+QString describe(double v)
+{
+    return v >= 0.999 ? QStringLiteral("equal") : QStringLiteral("similar (%1)").arg(v, 0, 'f', 2);
+}
+
+std::uint32_t effectiveFlags(const VersionInfo &title, const VersionInfo &album)
+{
+    return title.flags | album.flags;
+}
+
+} // namespace
 
 MatchingEngine::MatchingEngine(MatchConfig config) : m_config(config) {}
 
-std::vector<SearchQuery> MatchingEngine::searchPlan(const SpotifyTrack &track) const
+Candidate MatchingEngine::score(const SpotifyTrack &track, const PlexTrack &candidate) const
 {
-    const QString artist = track.artists.isEmpty() ? QString() : track.artists.first();
-    return {SearchQuery{track.name, artist, {}, true}, SearchQuery{track.name, {}, {}, true}};
+    return score(prepare(track), prepare(candidate));
 }
 
-MatchResult MatchingEngine::match(const SpotifyTrack &, const std::vector<PlexTrack> &) const
+Candidate MatchingEngine::score(const PreparedSpotify &s, const PreparedPlex &p) const
 {
-    return {};
+    Candidate c;
+    c.track = p.track;
+    SignalScores &sig = c.signals;
+
+    // Duration: a veto beyond the tolerance, full marks within kDurationExactMs.
+    sig.durationKnown = s.track.durationMs > 0 && p.track.durationMs > 0;
+    qint64 absDelta = 0;
+    if (sig.durationKnown) {
+        sig.durationDeltaMs = p.track.durationMs - s.track.durationMs;
+        absDelta = std::llabs(sig.durationDeltaMs);
+        if (absDelta > m_config.durationToleranceMs) {
+            sig.durationVetoed = true;
+            sig.duration = 0;
+        } else if (absDelta <= kDurationExactMs) {
+            sig.duration = 1.0;
+        } else {
+            sig.duration = 1.0 - static_cast<double>(absDelta - kDurationExactMs) /
+                                     std::max(1, m_config.durationToleranceMs - kDurationExactMs);
+        }
+    } else {
+        sig.duration = 0.5;
+    }
+    const bool durationClose = sig.durationKnown && absDelta <= kDurationExactMs;
+
+    sig.isrcEqual = !s.track.isrc.isEmpty() && !p.isrc.isEmpty() &&
+                    s.track.isrc.compare(p.isrc, Qt::CaseInsensitive) == 0;
+
+    const bool titleUnknown = crossScript(s.titleScript, p.titleScript);
+    const bool artistUnknown =
+        p.artistKeys.isEmpty() || s.artistKeys.isEmpty() || crossScript(s.artistScript, p.artistScript);
+    sig.title = titleUnknown ? 0 : titleSimilarity(s, p);
+    sig.artist = artistUnknown ? 0 : artistSimilarity(s, p);
+    sig.album =
+        (s.albumKey.isEmpty() || p.albumKey.isEmpty()) ? 0.5 : levenshteinRatio(s.albumKey, p.albumKey);
+
+    VersionInfo sv = s.title.version;
+    sv.flags = effectiveFlags(s.title.version, s.albumVersion);
+    VersionInfo pv = p.title.version;
+    pv.flags = effectiveFlags(p.title.version, p.albumVersion);
+    const QString conflict = versionConflict(sv, pv, durationClose);
+    sig.versionConflict = !conflict.isEmpty();
+
+    if (sig.durationVetoed) {
+        c.confidence = 0;
+        c.reason = QStringLiteral("rejected: duration differs by %1").arg(formatDelta(sig.durationDeltaMs));
+        return c;
+    }
+    if (sig.isrcEqual) {
+        c.confidence = 0.99;
+        c.reason = QStringLiteral("accepted: same ISRC (%1)").arg(p.isrc);
+        return c;
+    }
+
+    // Signals that cannot be compared letter by letter get credit only when everything else
+    // agrees exactly; otherwise they count as disagreement.
+    QStringList notes;
+    double title = sig.title;
+    double artist = sig.artist;
+    if (titleUnknown) {
+        const bool rest = !artistUnknown && sig.artist >= 0.9 && durationClose;
+        title = rest ? kCrossScriptCredit : 0;
+        if (rest)
+            notes << QStringLiteral("title in another script");
+    }
+    if (artistUnknown) {
+        const bool rest = !titleUnknown && sig.title >= 0.97 && durationClose;
+        artist = rest ? kCrossScriptCredit : 0;
+        if (rest)
+            notes << (p.artistKeys.isEmpty() ? QStringLiteral("no artist on candidate")
+                                             : QStringLiteral("artist in another script"));
+    } else if (artist < kArtistGate && sig.title >= 0.97 && sig.album >= 0.9 && !s.albumKey.isEmpty() &&
+               !p.albumKey.isEmpty() && durationClose) {
+        // Same title on the same album at the same length: the credit is written differently
+        // ("Michael Jackson" vs "The Jacksons", "7!!" vs "Seven Oops").
+        artist = 0.8;
+        notes << QStringLiteral("artist credit differs; album agrees");
+    }
+
+    const double titleTerm = title >= 1.0 ? 1.0 : title * title;
+    double conf = kTitleWeight * titleTerm + kArtistWeight * artist + kDurationWeight * sig.duration +
+                  kAlbumWeight * sig.album;
+    QString rejection;
+    if (title < kTitleGate) {
+        conf *= 0.5;
+        rejection = titleUnknown ? QStringLiteral("title in another script, nothing else decisive")
+                                 : QStringLiteral("titles differ");
+    }
+    if (artist < kArtistGate) {
+        conf *= 0.5;
+        if (rejection.isEmpty())
+            rejection = artistUnknown
+                            ? QStringLiteral("artist cannot be compared, title or duration not exact")
+                            : QStringLiteral("different artist");
+    }
+    const std::uint32_t sameDiff = (s.title.version.flags ^ p.title.version.flags) & kSameRecordingMask;
+    conf -= kSameRecordingTiePenalty * std::popcount(sameDiff);
+    if (sig.versionConflict) {
+        conf *= 0.3;
+        rejection = conflict;
+    }
+    c.confidence = std::clamp(conf, 0.0, 1.0);
+
+    if (!rejection.isEmpty() || c.confidence < m_config.acceptThreshold) {
+        c.reason = QStringLiteral("rejected: ") +
+                   (rejection.isEmpty() ? QStringLiteral("confidence %1 below %2 (title %3, artist %4)")
+                                              .arg(c.confidence, 0, 'f', 2)
+                                              .arg(m_config.acceptThreshold, 0, 'f', 2)
+                                              .arg(sig.title, 0, 'f', 2)
+                                              .arg(sig.artist, 0, 'f', 2)
+                                        : rejection);
+        return c;
+    }
+    QString what;
+    if (sig.title >= 0.999 && sig.artist >= 0.999)
+        what = QStringLiteral("title and artist equal");
+    else
+        what = QStringLiteral("title %1, artist %2").arg(describe(sig.title), describe(sig.artist));
+    if (!notes.isEmpty())
+        what += QStringLiteral(" (") + notes.join(QStringLiteral("; ")) + QLatin1Char(')');
+    c.reason = QStringLiteral("accepted: ") + what + QStringLiteral(", duration ") +
+               (sig.durationKnown ? formatDelta(sig.durationDeltaMs) : QStringLiteral("unknown"));
+    return c;
 }
 
-MatchResult MatchingEngine::match(const PreparedSpotify &, const std::vector<PreparedPlex> &) const
+MatchResult MatchingEngine::match(const SpotifyTrack &track, const std::vector<PlexTrack> &candidates) const
 {
-    return {};
+    std::vector<PreparedPlex> prepared;
+    prepared.reserve(candidates.size());
+    for (const PlexTrack &c : candidates)
+        prepared.push_back(prepare(c));
+    return match(prepare(track), prepared);
 }
 
-Candidate MatchingEngine::score(const SpotifyTrack &, const PlexTrack &candidate) const
+MatchResult MatchingEngine::match(const PreparedSpotify &track,
+                                  const std::vector<PreparedPlex> &candidates) const
 {
-    return Candidate{candidate, 0, {}, {}};
-}
-
-Candidate MatchingEngine::score(const PreparedSpotify &, const PreparedPlex &candidate) const
-{
-    return Candidate{candidate.track, 0, {}, {}};
+    MatchResult result;
+    result.candidatesConsidered = static_cast<int>(candidates.size());
+    if (candidates.empty()) {
+        result.reason = QStringLiteral("rejected: no candidates");
+        return result;
+    }
+    std::optional<Candidate> best;
+    std::optional<Candidate> second;
+    for (const PreparedPlex &p : candidates) {
+        Candidate c = score(track, p);
+        if (best && c.track.ratingKey == best->track.ratingKey)
+            continue;
+        if (!best || c.confidence > best->confidence) {
+            second = std::move(best);
+            best = std::move(c);
+        } else if (!second || c.confidence > second->confidence) {
+            second = std::move(c);
+        }
+    }
+    result.confidence = best->confidence;
+    result.signals = best->signals;
+    result.reason = best->reason;
+    result.runnerUp = std::move(second);
+    if (best->confidence >= m_config.acceptThreshold && best->reason.startsWith(QLatin1String("accepted")))
+        result.best = best->track;
+    return result;
 }
 
 bool MatchingEngine::isConfident(const MatchResult &result) const
@@ -36,25 +297,146 @@ bool MatchingEngine::isConfident(const MatchResult &result) const
     return result.accepted() && result.confidence >= m_config.confidentThreshold;
 }
 
-Result<TrackMatch> MatchingEngine::matchTrack(const SpotifyTrack &track, const CandidateProvider &) const
+std::vector<SearchQuery> MatchingEngine::searchPlan(const SpotifyTrack &track) const
 {
-    return TrackMatch{0, track, {}, 0};
+    std::vector<SearchQuery> plan;
+    auto add = [&](const QString &title, const QString &artist, bool exact) {
+        SearchQuery q{title.simplified(), artist.simplified(), {}, exact};
+        if (q.title.isEmpty() || std::find(plan.begin(), plan.end(), q) != plan.end())
+            return;
+        plan.push_back(std::move(q));
+    };
+    const ParsedTitle parsed = parseTitle(track.name);
+    const QString base = parsed.base;
+    const bool exact = base == track.name.trimmed();
+    // Plex's artist filter is a substring match: "Beatles" finds "The Beatles" as well.
+    auto artistForQuery = [](QString a) {
+        a = a.trimmed();
+        if (a.startsWith(QLatin1String("The "), Qt::CaseInsensitive) && a.size() > 4)
+            a.remove(0, 4);
+        return a;
+    };
+    QStringList artists;
+    for (const QString &a : track.artists)
+        if (!a.trimmed().isEmpty() && !isVariousArtists(a) && artists.size() < 2)
+            artists << artistForQuery(a);
+
+    static const QRegularExpression apostrophes(QStringLiteral("['\u2019\u2018`\u00B4]"));
+    QString swapped = base;
+    if (base.contains(QLatin1Char('\'')))
+        swapped.replace(QLatin1Char('\''), QChar(0x2019));
+    else
+        swapped.replace(apostrophes, QStringLiteral("'"));
+    static const QRegularExpression brackets(QStringLiteral("\\s*[\\(\\[\\{][^\\)\\]\\}]*[\\)\\]\\}]"));
+    const QString core = QString(base).remove(brackets).simplified();
+
+    if (!artists.isEmpty()) {
+        add(base, artists.first(), exact);
+        if (swapped != base)
+            add(swapped, artists.first(), false);
+        for (qsizetype i = 1; i < artists.size(); ++i)
+            add(base, artists.at(i), exact);
+        if (!core.isEmpty() && core != base)
+            add(core, artists.first(), false);
+    }
+    // Last resort: title only (compilations, artists spelled differently, other scripts).
+    add(base, {}, exact);
+    if (swapped != base)
+        add(swapped, {}, false);
+    return plan;
 }
 
-Result<std::vector<TrackMatch>> MatchingEngine::matchPlaylistTracks(const std::vector<SpotifyTrack> &,
-                                                                    const CandidateProvider &) const
+Result<TrackMatch> MatchingEngine::matchTrack(const SpotifyTrack &track,
+                                              const CandidateProvider &provider) const
 {
-    return std::vector<TrackMatch>{};
+    TrackMatch out;
+    out.track = track;
+    const PreparedSpotify prepared = prepare(track);
+    std::vector<PreparedPlex> pool;
+    QSet<QString> seen;
+    for (const SearchQuery &q : searchPlan(track)) {
+        Result<std::vector<PlexTrack>> found = provider(q);
+        ++out.queriesIssued;
+        if (!found)
+            return found.error();
+        bool added = false;
+        for (PlexTrack &t : found.value()) {
+            if (seen.contains(t.ratingKey))
+                continue;
+            seen.insert(t.ratingKey);
+            pool.push_back(prepare(t));
+            added = true;
+        }
+        if (added) {
+            out.result = match(prepared, pool);
+            if (isConfident(out.result))
+                break; // the early-exit rule
+        }
+    }
+    if (pool.empty())
+        out.result = match(prepared, pool);
+    return out;
+}
+
+Result<std::vector<TrackMatch>> MatchingEngine::matchPlaylistTracks(const std::vector<SpotifyTrack> &tracks,
+                                                                    const CandidateProvider &provider) const
+{
+    std::vector<TrackMatch> out;
+    out.reserve(tracks.size());
+    for (size_t i = 0; i < tracks.size(); ++i) {
+        Result<TrackMatch> m = matchTrack(tracks[i], provider);
+        if (!m)
+            return m.error();
+        m.value().position = static_cast<int>(i);
+        out.push_back(std::move(m).value());
+    }
+    return out;
 }
 
 QString MatchingEngine::generateDownloadQuery(const SpotifyTrack &track)
 {
-    return (track.artists.isEmpty() ? QString() : track.artists.first() + QLatin1Char(' ')) + track.name;
+    const ParsedTitle parsed = parseTitle(track.name);
+    QStringList words;
+    if (!track.artists.isEmpty() && !isVariousArtists(track.artists.first()))
+        words << track.artists.first();
+    words << parsed.base;
+    // Keep what makes it a different recording ("Live", "Fedde le Grand Remix"); drop the rest.
+    if (parsed.version.differentRecording() != 0)
+        for (const QString &d : parsed.version.descriptors) {
+            const VersionInfo v = parseTitle(QStringLiteral("x (%1)").arg(d)).version;
+            if (v.differentRecording() != 0)
+                words << d;
+        }
+    QString q = words.join(QLatin1Char(' '));
+    static const QRegularExpression noise(
+        QStringLiteral("[\"\u201C\u201D\\(\\)\\[\\]\\{\\}]|\\.{2,}|\\s-\\s"));
+    q.replace(noise, QStringLiteral(" "));
+    return q.simplified();
 }
 
-MatchStatistics MatchingEngine::getMatchStatistics(const std::vector<TrackMatch> &)
+MatchStatistics MatchingEngine::getMatchStatistics(const std::vector<TrackMatch> &matches)
 {
-    return {};
+    MatchStatistics st;
+    st.total = static_cast<int>(matches.size());
+    double sum = 0;
+    for (const TrackMatch &m : matches) {
+        const MatchResult &r = m.result;
+        if (r.accepted()) {
+            ++st.matched;
+            sum += r.confidence;
+        }
+        const int bucket = std::clamp(static_cast<int>(std::floor(r.confidence * 10)), 0, 9);
+        ++st.confidenceHistogram[static_cast<size_t>(bucket)];
+        QString category = r.accepted() ? QStringLiteral("accepted") : r.reason;
+        const qsizetype cut = category.indexOf(QRegularExpression(QStringLiteral("[,(]")));
+        if (cut > 0)
+            category.truncate(cut);
+        st.reasons[category.trimmed()] += 1;
+    }
+    st.unmatched = st.total - st.matched;
+    st.matchRate = st.total > 0 ? static_cast<double>(st.matched) / st.total : 0;
+    st.averageConfidence = st.matched > 0 ? sum / st.matched : 0;
+    return st;
 }
 
 } // namespace pb::matching

@@ -26,15 +26,30 @@ QStringList splitArtists(const QString &credit);
 /// True for "Various Artists", "VA", "Various" and their usual spellings.
 bool isVariousArtists(const QString &artist);
 
+/// Which letters a normalised string holds; a Latin title against a non-Latin one ("Gurenge" vs
+/// "紅蓮華") cannot be compared letter by letter.
+enum class Script : unsigned char {
+    None,     ///< digits and symbols only
+    Latin,    ///< Latin letters (and maybe digits)
+    NonLatin, ///< letters, none of them Latin
+    Mixed,
+};
+
+/// The script of a string (normalised or not).
+Script scriptOf(const QString &text);
+
 /// A Spotify track normalised once, so scoring many candidates costs no re-normalisation.
 struct PreparedSpotify {
     SpotifyTrack track;
     ParsedTitle title;
     QString titleKey;        ///< normalizeText(title.base)
     QString titleKeyNoSpace; ///< titleKey with spaces removed ("M I I L" style spacing)
+    QString titleCoreKey;    ///< titleKey without any bracketed words ("Sweet Dreams")
     QStringList artistKeys;  ///< every credited and featured artist, normalised, de-duplicated
     QString albumKey;        ///< normalizeText(baseAlbum(album))
     VersionInfo albumVersion;
+    Script titleScript = Script::None;
+    Script artistScript = Script::None; ///< of all artist names together
 };
 
 /// A Plex candidate normalised once (the library index keeps these).
@@ -43,9 +58,14 @@ struct PreparedPlex {
     ParsedTitle title;
     QString titleKey;
     QString titleKeyNoSpace;
+    QString titleCoreKey;
     QStringList artistKeys; ///< album artist (unless Various Artists) and every track artist
     QString albumKey;
-    QString isrc; ///< from an isrc:// guid, upper-case, may be empty
+    VersionInfo albumVersion;
+    Script titleScript = Script::None;
+    Script artistScript = Script::None;
+    bool variousArtists = false; ///< album artist is "Various Artists" (only the track artist counts)
+    QString isrc;                ///< from an isrc:// guid, upper-case, may be empty
 };
 
 /// Normalises a Spotify track for scoring.

@@ -34,6 +34,7 @@ enum class VersionFlag : std::uint32_t {
     Language = 1u << 20,     ///< "English Version", "Japanese Ver.", "Spanish Version"
     TvSize = 1u << 21,       ///< "TV Size", "TV ver."
     Cover = 1u << 22,        ///< "(Cover)", "originally performed by", tribute
+    OtherVersion = 1u << 23, ///< any other "(X Version)": "Church Version", "Pop Version"
 };
 
 /// Same-recording flags: a mask over VersionFlag.
@@ -60,6 +61,10 @@ struct ParsedTitle {
 
 /// Splits "Song - 2011 Remaster", "Song (Live at Wembley)", "Song (feat. X) [Remix]"...
 ParsedTitle parseTitle(const QString &title);
+
+/// Descriptors of an album that make every track on it a different recording ("Live at Wembley",
+/// "MTV Unplugged", "... (Live)", "Acoustic Sessions"); same-recording ones are ignored.
+VersionInfo albumVersion(const QString &album);
 
 /// Album descriptors ("1984 (Remastered)", "Guilty - The 4th Mini Album") stripped: the album's
 /// own name, as written.

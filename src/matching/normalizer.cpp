@@ -1,0 +1,368 @@
+#include "pb/matching/normalizer.h"
+
+#include <QRegularExpression>
+#include <QSet>
+
+namespace pb::matching {
+namespace {
+
+// Latin blocks: Basic Latin through Latin Extended-B, IPA, Latin Extended Additional and the
+// later Latin extensions. Marks after these bases are accents we fold away; marks after any
+// other base (Japanese dakuten, Devanagari vowel signs, Hebrew points...) are part of the letter.
+bool isLatinBase(char32_t c)
+{
+    return c < 0x02B0 || (c >= 0x1E00 && c <= 0x1EFF) || (c >= 0x2C60 && c <= 0x2C7F) ||
+           (c >= 0xA720 && c <= 0xA7FF) || (c >= 0xAB30 && c <= 0xAB6F);
+}
+
+bool isApostrophe(char32_t c)
+{
+    switch (c) {
+    case 0x0027: // '
+    case 0x0060: // `
+    case 0x00B4: // ´
+    case 0x2018: // ‘
+    case 0x2019: // ’
+    case 0x201B: // ‛
+    case 0x2032: // ′
+    case 0x02BC: // ʼ
+    case 0x02BB: // ʻ
+    case 0xFF07: // ＇
+        return true;
+    default: return false;
+    }
+}
+
+// Letters that casefolding and NFKD leave alone but that people type without the stroke/ligature.
+const char *latinFold(char32_t c)
+{
+    switch (c) {
+    case 0x00DF: return "ss"; // ß
+    case 0x00E6: return "ae"; // æ
+    case 0x0153: return "oe"; // œ
+    case 0x00F8: return "o";  // ø
+    case 0x0142: return "l";  // ł
+    case 0x0111: return "d";  // đ
+    case 0x00F0: return "d";  // ð
+    case 0x00FE: return "th"; // þ
+    case 0x0131: return "i";  // dotless ı
+    case 0x0127: return "h";  // ħ
+    default: return nullptr;
+    }
+}
+
+} // namespace
+
+QString normalizeText(const QString &text)
+{
+    if (text.isEmpty())
+        return {};
+    const QString decomposed = text.normalized(QString::NormalizationForm_KD);
+    QString out;
+    out.reserve(decomposed.size() + 8);
+    bool lastLatin = false;
+    bool keptMark = false;
+    bool wantSpace = false;
+    auto appendSpace = [&] { wantSpace = !out.isEmpty(); };
+    auto flushSpace = [&] {
+        if (wantSpace)
+            out.append(QLatin1Char(' '));
+        wantSpace = false;
+    };
+
+    const qsizetype n = decomposed.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        const QChar ch = decomposed.at(i);
+        char32_t cp = ch.unicode();
+        if (ch.isHighSurrogate() && i + 1 < n && decomposed.at(i + 1).isLowSurrogate()) {
+            cp = QChar::surrogateToUcs4(ch, decomposed.at(i + 1));
+            ++i;
+        } else if (ch.isSurrogate()) {
+            continue; // a lone surrogate carries no text
+        }
+        if (isApostrophe(cp))
+            continue; // "Ain't" == "Ain’t" == "Aint"
+        if (cp == U'&' || cp == U'+') {
+            appendSpace();
+            flushSpace();
+            out.append(QLatin1String("and"));
+            appendSpace();
+            lastLatin = true;
+            continue;
+        }
+        if (QChar::isSpace(cp)) {
+            appendSpace();
+            continue;
+        }
+        switch (QChar::category(cp)) {
+        case QChar::Mark_NonSpacing:
+        case QChar::Mark_SpacingCombining:
+        case QChar::Mark_Enclosing:
+            if (!lastLatin && !out.isEmpty() && !wantSpace) {
+                out.append(QChar::fromUcs4(cp));
+                keptMark = true;
+            }
+            continue;
+        case QChar::Other_Control:
+        case QChar::Other_Format:
+        case QChar::Other_Surrogate:
+        case QChar::Other_NotAssigned:
+        case QChar::Other_PrivateUse: continue;
+        case QChar::Punctuation_Connector:
+        case QChar::Punctuation_Dash:
+        case QChar::Punctuation_Open:
+        case QChar::Punctuation_Close:
+        case QChar::Punctuation_InitialQuote:
+        case QChar::Punctuation_FinalQuote:
+        case QChar::Punctuation_Other:
+        case QChar::Symbol_Math:
+        case QChar::Separator_Space:
+        case QChar::Separator_Line:
+        case QChar::Separator_Paragraph: appendSpace(); continue;
+        default: break;
+        }
+        flushSpace();
+        const char32_t folded = QChar::toCaseFolded(cp);
+        if (const char *f = latinFold(folded)) {
+            out.append(QLatin1String(f));
+            lastLatin = true;
+            continue;
+        }
+        out.append(QChar::fromUcs4(folded));
+        lastLatin = isLatinBase(folded);
+    }
+    if (out.isEmpty()) {
+        // Only punctuation or invisible characters: keep them folded rather than return "", so
+        // "?" never equals "!" and nothing non-empty collapses into the empty string.
+        QString fallback;
+        for (const QChar c : text)
+            if (!c.isSpace())
+                fallback.append(c);
+        return fallback.toCaseFolded();
+    }
+    return keptMark ? out.normalized(QString::NormalizationForm_KC) : out;
+}
+
+QString normalizeArtist(const QString &artist)
+{
+    QString key = normalizeText(artist);
+    if (key.startsWith(QLatin1String("the ")) && key.size() > 4)
+        key.remove(0, 4);
+    return key;
+}
+
+Script scriptOf(const QString &text)
+{
+    bool latin = false;
+    bool other = false;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar ch = text.at(i);
+        char32_t cp = ch.unicode();
+        if (ch.isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate()) {
+            cp = QChar::surrogateToUcs4(ch, text.at(i + 1));
+            ++i;
+        }
+        if (!QChar::isLetter(cp))
+            continue;
+        if (isLatinBase(cp))
+            latin = true;
+        else
+            other = true;
+    }
+    if (latin && other)
+        return Script::Mixed;
+    return latin ? Script::Latin : (other ? Script::NonLatin : Script::None);
+}
+
+namespace {
+
+// Names that contain a separator and must survive splitting. The general rule below ("& The X"
+// is one band) covers most of the rest; this list is for the ones it cannot.
+const QStringList &knownJoinedNames()
+{
+    static const QStringList names = {
+        QStringLiteral("Simon & Garfunkel"),
+        QStringLiteral("Earth, Wind & Fire"),
+        QStringLiteral("Crosby, Stills, Nash & Young"),
+        QStringLiteral("Crosby, Stills & Nash"),
+        QStringLiteral("Emerson, Lake & Palmer"),
+        QStringLiteral("Blood, Sweat & Tears"),
+        QStringLiteral("Peter, Paul and Mary"),
+        QStringLiteral("Daryl Hall & John Oates"),
+        QStringLiteral("Hall & Oates"),
+        QStringLiteral("Sam & Dave"),
+        QStringLiteral("Ike & Tina Turner"),
+        QStringLiteral("Mumford & Sons"),
+        QStringLiteral("Kool & The Gang"),
+        QStringLiteral("Iron & Wine"),
+        QStringLiteral("Chase & Status"),
+        QStringLiteral("Above & Beyond"),
+        QStringLiteral("Brooks & Dunn"),
+        QStringLiteral("Big & Rich"),
+        QStringLiteral("Dan + Shay"),
+        QStringLiteral("Florence + The Machine"),
+        QStringLiteral("Angus & Julia Stone"),
+        QStringLiteral("Years & Years"),
+        QStringLiteral("Matt and Kim"),
+        QStringLiteral("Tyler, The Creator"),
+        QStringLiteral("Me First and the Gimme Gimmes"),
+        QStringLiteral("Jay & The Americans"),
+        QStringLiteral("Salt-N-Pepa"),
+        QStringLiteral("Sly & The Family Stone"),
+        QStringLiteral("Booker T. & the M.G.'s"),
+        QStringLiteral("Sonny & Cher"),
+        QStringLiteral("Captain & Tennille"),
+        QStringLiteral("Ashford & Simpson"),
+        QStringLiteral("Eric B. & Rakim"),
+        QStringLiteral("DJ Jazzy Jeff & The Fresh Prince"),
+        QStringLiteral("Macklemore & Ryan Lewis"),
+        QStringLiteral("Bell X1"),
+    };
+    return names;
+}
+
+} // namespace
+
+QStringList splitArtists(const QString &credit)
+{
+    // Separators both services use in one credit string. "&"/"and"/"+" do not split before "the"
+    // ("Nick Cave & The Bad Seeds", "Florence and the Machine").
+    static const QRegularExpression separators(
+        QStringLiteral("\\s*(?:[,;]|\\s/"
+                       "\\s|\\s(?:&|\\+|and)\\s(?!the\\s)|\\s(?:feat\\.?|ft\\.?|featuring|vs\\.?|x|×|with)"
+                       "\\s)\\s*"),
+        QRegularExpression::CaseInsensitiveOption);
+    QString work = credit.trimmed();
+    if (work.isEmpty())
+        return {};
+    // Protect known names: replace them with placeholders that contain no separator.
+    QStringList protectedNames;
+    for (const QString &name : knownJoinedNames()) {
+        const qsizetype at = work.indexOf(name, 0, Qt::CaseInsensitive);
+        if (at < 0)
+            continue;
+        protectedNames.append(work.mid(at, name.size()));
+        work.replace(at, name.size(), QStringLiteral("\x01%1\x01").arg(protectedNames.size() - 1));
+    }
+    QStringList parts;
+    for (QString part : work.split(separators, Qt::SkipEmptyParts)) {
+        part = part.trimmed();
+        for (qsizetype i = 0; i < protectedNames.size(); ++i)
+            part.replace(QStringLiteral("\x01%1\x01").arg(i), protectedNames.at(i));
+        if (!part.isEmpty() && !parts.contains(part))
+            parts.append(part);
+    }
+    return parts;
+}
+
+bool isVariousArtists(const QString &artist)
+{
+    static const QSet<QString> names = {
+        QStringLiteral("various artists"),
+        QStringLiteral("various"),
+        QStringLiteral("va"),
+        QStringLiteral("v a"),
+        QStringLiteral("various artist"),
+        QStringLiteral("varios artistas"),
+        QStringLiteral("verschiedene interpreten"),
+        QStringLiteral("artistes divers"),
+        QStringLiteral("vari"),
+        QStringLiteral("artisti vari"),
+        QStringLiteral("multiple artists"),
+    };
+    return names.contains(normalizeText(artist));
+}
+
+namespace {
+
+void addKey(QStringList &keys, const QString &name)
+{
+    const QString key = normalizeArtist(name);
+    if (!key.isEmpty() && !keys.contains(key))
+        keys.append(key);
+}
+
+QString withoutSpaces(QString s)
+{
+    s.remove(QLatin1Char(' '));
+    return s;
+}
+
+// The title key without bracketed words that are not version descriptors ("Sweet Dreams (Are
+// Made of This)" -> "Sweet Dreams"), for libraries that drop such subtitles.
+QString coreKey(const QString &base)
+{
+    static const QRegularExpression brackets(QStringLiteral("\\s*[\\(\\[\\{][^\\)\\]\\}]*[\\)\\]\\}]"));
+    QString core = base;
+    core.remove(brackets);
+    const QString key = normalizeText(core);
+    return key.isEmpty() ? normalizeText(base) : key;
+}
+
+Script combinedScript(const QStringList &keys)
+{
+    return scriptOf(keys.join(QLatin1Char(' ')));
+}
+
+} // namespace
+
+PreparedSpotify prepare(const SpotifyTrack &track)
+{
+    PreparedSpotify p;
+    p.track = track;
+    p.title = parseTitle(track.name);
+    p.titleKey = normalizeText(p.title.base);
+    p.titleKeyNoSpace = withoutSpaces(p.titleKey);
+    p.titleCoreKey = coreKey(p.title.base);
+    // Spotify already gives one name per artist: split only a name that is clearly a joined
+    // credit (local files and tag-derived entries), never a known band name.
+    for (const QString &artist : track.artists) {
+        addKey(p.artistKeys, artist);
+        const QStringList parts = splitArtists(artist);
+        if (parts.size() > 1)
+            for (const QString &part : parts)
+                addKey(p.artistKeys, part);
+    }
+    for (const QString &featured : p.title.featured)
+        addKey(p.artistKeys, featured);
+    p.albumKey = normalizeText(baseAlbum(track.album));
+    p.albumVersion = albumVersion(track.album);
+    p.titleScript = scriptOf(p.titleKey);
+    p.artistScript = combinedScript(p.artistKeys);
+    return p;
+}
+
+PreparedPlex prepare(const PlexTrack &track)
+{
+    PreparedPlex p;
+    p.track = track;
+    p.title = parseTitle(track.title);
+    p.titleKey = normalizeText(p.title.base);
+    p.titleKeyNoSpace = withoutSpaces(p.titleKey);
+    p.titleCoreKey = coreKey(p.title.base);
+    p.variousArtists = isVariousArtists(track.grandparentTitle);
+    auto addCredit = [&](const QString &credit) {
+        if (credit.trimmed().isEmpty() || isVariousArtists(credit))
+            return;
+        addKey(p.artistKeys, credit);
+        for (const QString &part : splitArtists(credit))
+            addKey(p.artistKeys, part);
+    };
+    addCredit(track.originalTitle);
+    addCredit(track.grandparentTitle);
+    for (const QString &featured : p.title.featured)
+        addKey(p.artistKeys, featured);
+    p.albumKey = normalizeText(baseAlbum(track.parentTitle));
+    p.albumVersion = albumVersion(track.parentTitle);
+    for (const QString &guid : track.guids) {
+        if (guid.startsWith(QLatin1String("isrc://"), Qt::CaseInsensitive)) {
+            p.isrc = guid.mid(7).trimmed().toUpper();
+            break;
+        }
+    }
+    p.titleScript = scriptOf(p.titleKey);
+    p.artistScript = combinedScript(p.artistKeys);
+    return p;
+}
+
+} // namespace pb::matching
