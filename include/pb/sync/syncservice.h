@@ -1,0 +1,88 @@
+#pragma once
+
+#include "pb/clients/clientconfig.h"
+#include "pb/clients/spotifytokens.h"
+#include "pb/matching/matchingengine.h"
+#include "pb/sync/statestore.h"
+#include "pb/sync/syncregistry.h"
+
+#include <QHash>
+#include <QThreadPool>
+
+#include <chrono>
+#include <memory>
+
+namespace pb::sync {
+
+class SyncJob;
+
+/// The signed-in accounts a sync uses. Copied into each job, which builds its own clients on
+/// its worker thread (a QNetworkAccessManager never crosses threads).
+struct SyncAccounts {
+    clients::SpotifyConfig spotify;
+    clients::SpotifyTokens spotifyTokens; ///< secret
+    clients::PlexConfig plex;             ///< serverUrl + token (secret)
+    QString machineIdentifier;            ///< the Plex server; empty = asked with GET /identity
+};
+
+/// Tunables of the service.
+struct SyncServiceOptions {
+    QString databasePath;                            ///< empty = StateStore::defaultPath()
+    int maxConcurrentJobs = 3;                       ///< playlists syncing at once; more wait in the queue
+    int maxSearchesInFlight = 8;                     ///< Plex searches one job runs in parallel
+    int searchLimit = 40;                            ///< candidates asked per search (limit=)
+    std::chrono::milliseconds progressInterval{100}; ///< coalescing of progress signals
+    std::chrono::milliseconds cancelPollInterval{20};
+    matching::MatchConfig matchConfig;
+};
+
+/// The seed's PlaylistSyncService done properly: each sync runs on a QThreadPool worker with
+/// its own network manager and event loop (read → match → plan → write → verify), reports
+/// coalesced progress through the SyncRegistry signals, can be cancelled at any moment and
+/// never leaves a Plex playlist half-written. Lives on the GUI (or CLI main) thread.
+class SyncService : public SyncRegistry {
+    Q_OBJECT
+
+public:
+    SyncService(SyncAccounts accounts, SyncServiceOptions options = {}, QObject *parent = nullptr);
+    /// Cancels every running job and waits for the workers to stop.
+    ~SyncService() override;
+
+    /// Replaces the accounts used by syncs started from now on.
+    void setAccounts(SyncAccounts accounts);
+    const SyncAccounts &accounts() const { return m_accounts; }
+    const SyncServiceOptions &options() const { return m_options; }
+
+    bool startSync(const SpotifyPlaylist &playlist, const SyncOptions &options) override;
+    void cancelSync(const QString &spotifyPlaylistId) override;
+    bool isRunning(const QString &spotifyPlaylistId) const override;
+    std::optional<SyncJobSnapshot> snapshot(const QString &spotifyPlaylistId) const override;
+
+    /// The seed's name: starts the sync and returns its id (the Spotify playlist id), or an
+    /// empty string when it is already running.
+    QString syncPlaylist(const SpotifyPlaylist &playlist, const SyncOptions &options);
+    /// Cancels every running sync.
+    void cancelAll();
+    /// Number of syncs running or queued.
+    int runningCount() const;
+
+Q_SIGNALS:
+    /// Spotify rotated or refreshed the tokens during a sync: persist the refresh token.
+    void spotifyTokensChanged(const pb::clients::SpotifyTokens &tokens);
+    /// Every sync finished (emitted after the last syncFinished).
+    void allFinished();
+
+private:
+    void onProgress(const QString &id, const SyncProgress &progress);
+    void onTracks(const QString &id, const std::vector<TrackOutcome> &outcomes);
+    void onFinished(const QString &id, const SyncResult &result);
+
+    SyncAccounts m_accounts;
+    SyncServiceOptions m_options;
+    QThreadPool m_pool;
+    QHash<QString, std::shared_ptr<SyncJob>> m_jobs;
+    QHash<QString, SyncJobSnapshot> m_snapshots;
+    mutable std::unique_ptr<StateStore> m_store; ///< this thread's connection, for history look-ups
+};
+
+} // namespace pb::sync

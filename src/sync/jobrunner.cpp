@@ -1,0 +1,466 @@
+#include "jobrunner.h"
+
+#include "pb/core/logging.h"
+#include "playlistwriter.h"
+#include "trackmatcher.h"
+
+#include <QSet>
+
+namespace pb::sync {
+
+namespace {
+
+QString stepLabel(SyncStep s)
+{
+    switch (s) {
+    case SyncStep::Idle: return QStringLiteral("Waiting");
+    case SyncStep::ReadingSpotify: return QStringLiteral("Reading the Spotify playlist");
+    case SyncStep::Matching: return QStringLiteral("Matching tracks");
+    case SyncStep::Planning: return QStringLiteral("Planning the changes");
+    case SyncStep::Writing: return QStringLiteral("Writing the Plex playlist");
+    case SyncStep::Verifying: return QStringLiteral("Checking the Plex playlist");
+    case SyncStep::Done: return QStringLiteral("Done");
+    }
+    return {};
+}
+
+// Share of the whole sync at the start of each step; matching dominates.
+double stepBase(SyncStep s)
+{
+    switch (s) {
+    case SyncStep::Idle: return 0;
+    case SyncStep::ReadingSpotify: return 0;
+    case SyncStep::Matching: return 0.05;
+    case SyncStep::Planning: return 0.85;
+    case SyncStep::Writing: return 0.88;
+    case SyncStep::Verifying: return 0.96;
+    case SyncStep::Done: return 1;
+    }
+    return 0;
+}
+
+QStringList keysOf(const std::vector<CurrentItem> &items)
+{
+    QStringList out;
+    for (const CurrentItem &c : items)
+        out << c.ratingKey;
+    return out;
+}
+
+} // namespace
+
+JobRunner::JobRunner(JobContext &ctx, SpotifyPlaylist playlist, JobSink sink, QObject *parent)
+    : QObject(parent), m_ctx(ctx), m_playlist(std::move(playlist)), m_sink(std::move(sink))
+{
+    m_result.spotifyPlaylistId = m_playlist.id;
+    m_result.dryRun = m_ctx.options.dryRun;
+    m_result.startedAt = QDateTime::currentDateTimeUtc();
+    m_cancelTimer.setInterval(m_ctx.serviceOptions.cancelPollInterval);
+    connect(&m_cancelTimer, &QTimer::timeout, this, &JobRunner::pollCancel);
+    m_progressTimer.setInterval(m_ctx.serviceOptions.progressInterval);
+    connect(&m_progressTimer, &QTimer::timeout, this, &JobRunner::flush);
+}
+
+JobRunner::~JobRunner() = default;
+
+void JobRunner::start()
+{
+    m_cancelTimer.start();
+    m_progressTimer.start();
+    setStep(SyncStep::ReadingSpotify);
+    if (stopIfCancelled())
+        return;
+    if (!m_ctx.machineIdentifier.isEmpty())
+        return readSpotify();
+    m_read = m_ctx.plex->identity(this, [this](Result<PlexServer> r) {
+        if (!r)
+            return fail(r.error(), QStringLiteral("could not reach the Plex server"));
+        m_ctx.machineIdentifier = r->machineIdentifier;
+        readSpotify();
+    });
+}
+
+void JobRunner::readSpotify()
+{
+    // The snapshot id decides whether anything changed on Spotify since the last sync.
+    m_read = m_ctx.spotify->playlist(m_playlist.id, this, [this](Result<SpotifyPlaylist> meta) {
+        if (!meta)
+            return fail(meta.error(), QStringLiteral("could not read the Spotify playlist"));
+        const bool liked = m_playlist.isLikedSongs;
+        m_playlist = *meta;
+        m_playlist.isLikedSongs = liked;
+        m_read = m_ctx.spotify->playlistEntries(
+            m_playlist.id, this, [this](Result<std::vector<SpotifyPlaylistEntry>> r) {
+                if (!r)
+                    return fail(r.error(), QStringLiteral("could not read the Spotify playlist"));
+                m_entries = std::move(*r);
+                m_progress.totalTracks = static_cast<int>(m_entries.size());
+                m_result.total = m_progress.totalTracks;
+                readPlex();
+            });
+    });
+}
+
+void JobRunner::readPlex()
+{
+    if (stopIfCancelled())
+        return;
+    auto link = m_ctx.store->link(m_playlist.id);
+    if (!link)
+        return fail(link.error());
+    // A link to another server does not count here: this server gets its own playlist.
+    if (*link && (*link)->machineIdentifier == m_ctx.machineIdentifier)
+        m_link = **link;
+    if (!m_link)
+        return match();
+    m_read = m_ctx.plex->playlistItems(
+        m_link->plexRatingKey, this, [this](Result<std::vector<PlexPlaylistItem>> r) {
+            if (!r && r.error().kind == ErrorKind::NotFound) {
+                m_linkNote =
+                    QStringLiteral("the linked Plex playlist \"%1\" was deleted; a new one is created")
+                        .arg(m_link->plexTitle);
+                m_link.reset();
+                return match();
+            }
+            if (!r)
+                return fail(r.error(), QStringLiteral("could not read the linked Plex playlist"));
+            for (const PlexPlaylistItem &i : *r)
+                m_current.push_back({i.playlistItemId, i.track.ratingKey});
+            if (tryUnchanged())
+                return;
+            match();
+        });
+}
+
+bool JobRunner::tryUnchanged()
+{
+    // Nothing changed on either side since the last good sync: skip matching altogether.
+    if (m_ctx.options.forceRematch || !m_link || m_link->spotifySnapshotId.isEmpty() ||
+        m_link->spotifySnapshotId != m_playlist.snapshotId ||
+        m_link->plexFingerprint != plexFingerprint(keysOf(m_current)))
+        return false;
+    auto last = m_ctx.store->lastGoodRun(m_playlist.id);
+    if (!last || !*last || (*last)->tracks.size() != m_entries.size())
+        return false;
+    QStringList ids;
+    for (const SpotifyPlaylistEntry &e : m_entries)
+        ids << e.track.id;
+    // A correction made since then must be applied, so it disables the shortcut.
+    auto overrides = m_ctx.store->overrides(ids, m_ctx.machineIdentifier);
+    if (!overrides)
+        return false;
+    for (const ManualOverride &o : *overrides) {
+        if (!m_link->lastSyncedAt.isValid() || o.createdAt >= m_link->lastSyncedAt)
+            return false;
+    }
+    std::vector<TrackOutcome> outcomes;
+    for (std::size_t i = 0; i < m_entries.size(); ++i) {
+        const RunTrack &t = (*last)->tracks[i];
+        if (t.spotifyTrackId != m_entries[i].track.id)
+            return false;
+        TrackOutcome o;
+        o.position = static_cast<int>(i);
+        o.track = m_entries[i].track;
+        o.status = t.status;
+        o.plexTrack.ratingKey = t.ratingKey;
+        o.confidence = t.confidence;
+        o.reason = t.reason;
+        o.fromCache = t.status == TrackStatus::Matched;
+        outcomes.push_back(std::move(o));
+    }
+    setStep(SyncStep::Matching);
+    resolved(outcomes);
+    m_result.plexPlaylistRatingKey = m_link->plexRatingKey;
+    m_result.plexPlaylistTitle = m_link->plexTitle;
+    m_result.plexPlaylistUnchanged = true;
+    setStep(SyncStep::Verifying);
+    succeed(QStringLiteral("Already up to date: nothing changed on Spotify or in Plex since the last sync"));
+    return true;
+}
+
+void JobRunner::match()
+{
+    if (stopIfCancelled())
+        return;
+    setStep(SyncStep::Matching);
+    auto begin = [this] {
+        m_matcher = new TrackMatcher(m_ctx, m_entries, this);
+        m_matcher->start([this](const std::vector<TrackOutcome> &o) { resolved(o); },
+                         [this](const QString &current) {
+                             m_progress.currentTrack = current;
+                             m_progressDirty = true;
+                         },
+                         [this](Result<std::vector<TrackOutcome>> r) {
+                             if (!r)
+                                 return fail(r.error(), QStringLiteral("matching stopped"));
+                             // Deliver after the matcher's own callback has unwound.
+                             QTimer::singleShot(0, this, [this, outcomes = std::move(*r)]() mutable {
+                                 plan(std::move(outcomes));
+                             });
+                         });
+    };
+    if (!m_ctx.sectionKeys.isEmpty())
+        return begin();
+    if (!m_ctx.options.librarySectionKey.isEmpty()) {
+        m_ctx.sectionKeys = {m_ctx.options.librarySectionKey};
+        return begin();
+    }
+    m_read = m_ctx.plex->musicSections(this, [this, begin](Result<std::vector<PlexSection>> r) {
+        if (!r)
+            return fail(r.error(), QStringLiteral("could not list the Plex music libraries"));
+        for (const PlexSection &s : *r)
+            m_ctx.sectionKeys << s.key;
+        if (m_ctx.sectionKeys.isEmpty())
+            return fail(
+                Error::make(ErrorKind::NotFound, QStringLiteral("the Plex server has no music library")));
+        begin();
+    });
+}
+
+void JobRunner::plan(std::vector<TrackOutcome> outcomes)
+{
+    if (stopIfCancelled())
+        return;
+    setStep(SyncStep::Planning);
+    m_outcomes = std::move(outcomes);
+    QStringList wanted;
+    for (const TrackOutcome &o : m_outcomes) {
+        if (o.status == TrackStatus::Matched)
+            wanted << o.plexTrack.ratingKey;
+    }
+    if (m_link) {
+        m_result.plexPlaylistRatingKey = m_link->plexRatingKey;
+        m_result.plexPlaylistTitle = m_link->plexTitle;
+    }
+    if (m_ctx.options.dryRun) {
+        if (m_link) {
+            const EditPlan p = planEdit(m_current, wanted);
+            m_result.edit = {static_cast<int>(p.additions.size()), static_cast<int>(p.removals.size()),
+                             static_cast<int>(p.moves.size()), false};
+        } else {
+            m_result.edit = {static_cast<int>(wanted.size()), 0, 0, !wanted.isEmpty()};
+        }
+        return succeed(QStringLiteral("Dry run: %1 to add, %2 to remove, %3 to move; nothing was written")
+                           .arg(m_result.edit.added)
+                           .arg(m_result.edit.removed)
+                           .arg(m_result.edit.moved));
+    }
+    if (m_link)
+        return write(wanted, m_link->plexTitle);
+    if (wanted.isEmpty())
+        return succeed(QStringLiteral("No track matched, so no Plex playlist was created"));
+    // Never touch a playlist we did not create: on a title clash, create our own.
+    m_read = m_ctx.plex->playlists(this, [this, wanted](Result<std::vector<PlexPlaylist>> r) {
+        if (!r)
+            return fail(r.error(), QStringLiteral("could not list the Plex playlists"));
+        QSet<QString> titles;
+        for (const PlexPlaylist &p : *r)
+            titles.insert(p.title.toCaseFolded());
+        const QString base = m_playlist.name.trimmed().isEmpty() ? QStringLiteral("Spotify playlist")
+                                                                 : m_playlist.name.trimmed();
+        QString title = base;
+        for (int n = 1; titles.contains(title.toCaseFolded()); ++n)
+            title = n == 1 ? QStringLiteral("%1 (Spotify)").arg(base)
+                           : QStringLiteral("%1 (Spotify %2)").arg(base).arg(n);
+        if (title != base)
+            m_linkNote = QStringLiteral("a Plex playlist named \"%1\" already exists and was left alone; "
+                                        "created \"%2\" instead")
+                             .arg(base, title);
+        write(wanted, title);
+    });
+}
+
+void JobRunner::write(const QStringList &wanted, const QString &title)
+{
+    if (stopIfCancelled())
+        return;
+    setStep(SyncStep::Writing);
+    m_writing = true;
+    WriteRequest req;
+    req.link = m_link;
+    req.current = m_current;
+    req.wanted = wanted;
+    req.title = title;
+    m_writer = new PlaylistWriter(m_ctx, this);
+    m_writer->setOnVerify([this] { setStep(SyncStep::Verifying); });
+    m_writer->start(std::move(req), [this, wanted](WriteOutcome w) {
+        m_result.edit = w.edit;
+        m_result.plexPlaylistRatingKey = w.ratingKey;
+        m_result.plexPlaylistTitle = w.title;
+        m_result.plexPlaylistUnchanged = w.unchanged;
+        if (!w.note.isEmpty())
+            m_linkNote = m_linkNote.isEmpty() ? w.note : m_linkNote + QStringLiteral("; ") + w.note;
+        // Link whatever playlist of ours now exists, so the next sync edits it in place (and
+        // converges after a partial failure) instead of creating another.
+        if (!w.ratingKey.isEmpty()) {
+            PlaylistLink link = m_link.value_or(PlaylistLink{});
+            const bool complete = !w.error && w.finalKeys == wanted;
+            link.spotifyPlaylistId = m_playlist.id;
+            link.machineIdentifier = m_ctx.machineIdentifier;
+            link.plexRatingKey = w.ratingKey;
+            link.plexTitle = w.title;
+            if (!link.linkedAt.isValid())
+                link.linkedAt = QDateTime::currentDateTimeUtc();
+            if (complete) {
+                link.spotifySnapshotId = m_playlist.snapshotId;
+                link.plexFingerprint = plexFingerprint(w.finalKeys);
+                link.lastSyncedAt = QDateTime::currentDateTimeUtc();
+            } else {
+                link.plexFingerprint.clear(); // forces a full sync next time
+            }
+            if (Status s = m_ctx.store->saveLink(link); !s)
+                return fail(s.error(),
+                            QStringLiteral("the Plex playlist was written but the link could not be saved"));
+        }
+        if (w.error)
+            return fail(*w.error, QStringLiteral("writing the Plex playlist failed"));
+        if (w.cancelled) {
+            Error e = Error::make(ErrorKind::Cancelled, QStringLiteral("cancelled"));
+            return fail(e);
+        }
+        succeed(m_result.edit.created
+                    ? QStringLiteral("Created the Plex playlist \"%1\" with %2 tracks")
+                          .arg(w.title)
+                          .arg(wanted.size())
+                    : QStringLiteral("Updated the Plex playlist \"%1\": %2 added, %3 removed, %4 moved")
+                          .arg(w.title)
+                          .arg(w.edit.added)
+                          .arg(w.edit.removed)
+                          .arg(w.edit.moved));
+    });
+}
+
+void JobRunner::succeed(const QString &message)
+{
+    m_result.outcome = SyncOutcome::Succeeded;
+    m_result.message =
+        m_linkNote.isEmpty() ? message : message + QStringLiteral(" (") + m_linkNote + QStringLiteral(")");
+    finish(m_result);
+}
+
+void JobRunner::fail(const Error &error, const QString &context)
+{
+    if (m_finished)
+        return;
+    SyncResult r = m_result;
+    if (error.kind == ErrorKind::Cancelled) {
+        r.outcome = SyncOutcome::Cancelled;
+        r.message = m_writing ? (r.plexPlaylistUnchanged
+                                     ? QStringLiteral("Cancelled: the Plex playlist is unchanged")
+                                     : QStringLiteral("Cancelled: the Plex playlist was fully updated"))
+                              : QStringLiteral("Cancelled before anything was written");
+    } else {
+        r.outcome = SyncOutcome::Failed;
+        r.error = error;
+        r.message = (context.isEmpty() ? QString() : context + QStringLiteral(": ")) + error.toString();
+    }
+    if (!m_linkNote.isEmpty())
+        r.message += QStringLiteral(" (") + m_linkNote + QStringLiteral(")");
+    finish(std::move(r));
+}
+
+void JobRunner::finish(SyncResult result)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    abortReads();
+    m_cancelTimer.stop();
+    m_progressTimer.stop();
+    result.finishedAt = QDateTime::currentDateTimeUtc();
+    result.matched = m_progress.matchedTracks;
+    result.missing = m_progress.failedTracks;
+    result.skipped = m_progress.skippedTracks;
+    result.total = m_progress.totalTracks;
+
+    SyncRun run;
+    run.spotifyPlaylistId = m_playlist.id;
+    run.machineIdentifier = m_ctx.machineIdentifier;
+    run.result = result;
+    for (const TrackOutcome &o : m_outcomes) {
+        run.tracks.push_back({o.position, o.track.id, o.status,
+                              o.status == TrackStatus::Matched ? o.plexTrack.ratingKey : QString(),
+                              o.confidence, o.reason});
+    }
+    if (auto id = m_ctx.store->recordRun(run); !id)
+        log::sync()->warn("could not record the sync in the history: {}", log::str(id.error().toString()));
+
+    if (result.outcome == SyncOutcome::Succeeded)
+        setStep(SyncStep::Done);
+    flush();
+    m_sink.finished(result);
+    Q_EMIT done();
+}
+
+void JobRunner::setStep(SyncStep step)
+{
+    m_progress.step = step;
+    m_progress.currentStep = stepLabel(step);
+    m_progress.stepNumber = std::clamp(static_cast<int>(step), 1, m_progress.totalSteps);
+    if (step != SyncStep::Matching)
+        m_progress.currentTrack.clear();
+    m_progress.progress = std::max(m_progress.progress, stepBase(step));
+    m_progressDirty = true;
+    flush(); // step changes are rare: report them at once
+}
+
+void JobRunner::resolved(const std::vector<TrackOutcome> &outcomes)
+{
+    for (const TrackOutcome &o : outcomes) {
+        switch (o.status) {
+        case TrackStatus::Matched: ++m_progress.matchedTracks; break;
+        case TrackStatus::Missing: ++m_progress.failedTracks; break;
+        case TrackStatus::Skipped: ++m_progress.skippedTracks; break;
+        case TrackStatus::Pending: break;
+        }
+        m_pendingOutcomes.push_back(o);
+        if (static_cast<std::size_t>(o.position) >= m_outcomes.size() && m_outcomes.size() < m_entries.size())
+            m_outcomes.resize(m_entries.size());
+        if (static_cast<std::size_t>(o.position) < m_outcomes.size())
+            m_outcomes[static_cast<std::size_t>(o.position)] = o;
+    }
+    const int done = m_progress.matchedTracks + m_progress.failedTracks + m_progress.skippedTracks;
+    if (m_progress.totalTracks > 0) {
+        const double share = static_cast<double>(done) / m_progress.totalTracks;
+        m_progress.progress = std::max(m_progress.progress, 0.05 + 0.8 * share);
+    }
+    m_progressDirty = true;
+}
+
+void JobRunner::flush()
+{
+    if (!m_pendingOutcomes.empty())
+        m_sink.tracks(std::exchange(m_pendingOutcomes, {}));
+    if (m_progressDirty) {
+        m_progressDirty = false;
+        m_sink.progress(m_progress);
+    }
+}
+
+void JobRunner::pollCancel()
+{
+    if (!m_ctx.cancel.isCancelled() || m_finished)
+        return;
+    if (m_writing)
+        return; // the writer checks between writes and completes or rolls back
+    abortReads();
+    if (m_matcher)
+        m_matcher->abort(); // reports Cancelled through its done callback
+    fail(Error::make(ErrorKind::Cancelled, QStringLiteral("cancelled")));
+}
+
+void JobRunner::abortReads()
+{
+    if (m_read.isValid() && !m_writing)
+        std::exchange(m_read, {}).cancel();
+}
+
+bool JobRunner::stopIfCancelled()
+{
+    if (!m_ctx.cancel.isCancelled())
+        return false;
+    fail(Error::make(ErrorKind::Cancelled, QStringLiteral("cancelled")));
+    return true;
+}
+
+} // namespace pb::sync

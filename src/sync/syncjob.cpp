@@ -1,0 +1,66 @@
+#include "syncjob.h"
+
+#include "jobrunner.h"
+#include "pb/core/logging.h"
+
+#include <QEventLoop>
+#include <QNetworkAccessManager>
+#include <QTimer>
+
+namespace pb::sync {
+
+SyncJob::SyncJob(SpotifyPlaylist playlist, SyncOptions options, SyncAccounts accounts,
+                 SyncServiceOptions serviceOptions, JobSink sink)
+    : m_playlist(std::move(playlist)), m_options(std::move(options)), m_accounts(std::move(accounts)),
+      m_serviceOptions(std::move(serviceOptions)), m_sink(std::move(sink))
+{
+    setAutoDelete(false); // the service owns jobs through shared_ptr
+}
+
+void SyncJob::run()
+{
+    const QString dbPath =
+        m_serviceOptions.databasePath.isEmpty() ? StateStore::defaultPath() : m_serviceOptions.databasePath;
+    auto store = StateStore::open(dbPath);
+    if (!store) {
+        SyncResult r;
+        r.spotifyPlaylistId = m_playlist.id;
+        r.dryRun = m_options.dryRun;
+        r.outcome = SyncOutcome::Failed;
+        r.error = store.error();
+        r.message = QStringLiteral("the sync state could not be opened: ") + store.error().toString();
+        r.startedAt = r.finishedAt = QDateTime::currentDateTimeUtc();
+        m_sink.finished(r);
+        return;
+    }
+
+    // Everything below lives and dies on this worker thread.
+    QEventLoop loop;
+    QNetworkAccessManager nam;
+    clients::SpotifyClient spotify(&nam, m_accounts.spotify, m_accounts.spotifyTokens);
+    clients::PlexClient plex(&nam, m_accounts.plex);
+    const matching::MatchingEngine engine(m_serviceOptions.matchConfig);
+
+    JobContext ctx;
+    ctx.spotify = &spotify;
+    ctx.plex = &plex;
+    ctx.store = store->get();
+    ctx.engine = &engine;
+    ctx.serviceOptions = m_serviceOptions;
+    ctx.options = m_options;
+    ctx.cancel = m_cancel;
+    ctx.machineIdentifier = m_accounts.machineIdentifier;
+
+    QObject::connect(&spotify, &clients::SpotifyClient::tokensChanged, &spotify,
+                     [this, &spotify] { m_sink.tokensChanged(spotify.tokens()); });
+
+    {
+        JobRunner runner(ctx, m_playlist, m_sink);
+        QObject::connect(&runner, &JobRunner::done, &loop, &QEventLoop::quit, Qt::QueuedConnection);
+        QTimer::singleShot(0, &runner, &JobRunner::start);
+        loop.exec();
+    }
+    log::sync()->debug("sync job for {} ended", log::str(m_playlist.id));
+}
+
+} // namespace pb::sync

@@ -1,0 +1,31 @@
+#pragma once
+
+#include "jobcontext.h"
+
+#include <QRunnable>
+
+namespace pb::sync {
+
+/// One sync as a QThreadPool task. run() builds everything network-related on the worker
+/// thread (its own QNetworkAccessManager, clients, state-store connection and event loop)
+/// and returns when the job is over. cancel() may be called from any thread.
+class SyncJob : public QRunnable {
+public:
+    SyncJob(SpotifyPlaylist playlist, SyncOptions options, SyncAccounts accounts,
+            SyncServiceOptions serviceOptions, JobSink sink);
+
+    void run() override;
+    void cancel() { m_cancel.cancel(); }
+    bool isCancelled() const { return m_cancel.isCancelled(); }
+    const SpotifyPlaylist &playlist() const { return m_playlist; }
+
+private:
+    SpotifyPlaylist m_playlist;
+    SyncOptions m_options;
+    SyncAccounts m_accounts;
+    SyncServiceOptions m_serviceOptions;
+    JobSink m_sink;
+    CancellationToken m_cancel;
+};
+
+} // namespace pb::sync

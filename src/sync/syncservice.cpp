@@ -1,0 +1,195 @@
+#include "pb/sync/syncservice.h"
+
+#include "pb/core/logging.h"
+#include "syncjob.h"
+
+namespace pb::sync {
+
+namespace {
+const int kRegisteredMetaTypes = [] {
+    qRegisterMetaType<SyncProgress>();
+    qRegisterMetaType<TrackOutcome>();
+    qRegisterMetaType<SyncResult>();
+    return 0;
+}();
+} // namespace
+
+SyncService::SyncService(SyncAccounts accounts, SyncServiceOptions options, QObject *parent)
+    : SyncRegistry(parent), m_accounts(std::move(accounts)), m_options(std::move(options))
+{
+    (void)kRegisteredMetaTypes;
+    m_pool.setMaxThreadCount(std::max(1, m_options.maxConcurrentJobs));
+    if (m_options.databasePath.isEmpty())
+        m_options.databasePath = StateStore::defaultPath();
+}
+
+SyncService::~SyncService()
+{
+    // Queued jobs that never started are dropped; running ones stop within the cancel bound.
+    cancelAll();
+    m_pool.waitForDone();
+}
+
+void SyncService::setAccounts(SyncAccounts accounts)
+{
+    m_accounts = std::move(accounts);
+}
+
+QString SyncService::syncPlaylist(const SpotifyPlaylist &playlist, const SyncOptions &options)
+{
+    return startSync(playlist, options) ? playlist.id : QString();
+}
+
+bool SyncService::startSync(const SpotifyPlaylist &playlist, const SyncOptions &options)
+{
+    if (playlist.id.isEmpty() || m_jobs.contains(playlist.id))
+        return false;
+    const QString id = playlist.id;
+    // Each sink function posts to this thread; the lambdas run here, in order.
+    JobSink sink;
+    sink.progress = [this, id](const SyncProgress &p) {
+        QMetaObject::invokeMethod(
+            this, [this, id, p] { onProgress(id, p); }, Qt::QueuedConnection);
+    };
+    sink.tracks = [this, id](const std::vector<TrackOutcome> &o) {
+        QMetaObject::invokeMethod(
+            this, [this, id, o] { onTracks(id, o); }, Qt::QueuedConnection);
+    };
+    sink.finished = [this, id](const SyncResult &r) {
+        QMetaObject::invokeMethod(
+            this, [this, id, r] { onFinished(id, r); }, Qt::QueuedConnection);
+    };
+    sink.tokensChanged = [this](const clients::SpotifyTokens &t) {
+        QMetaObject::invokeMethod(
+            this,
+            [this, t] {
+                m_accounts.spotifyTokens = t;
+                Q_EMIT spotifyTokensChanged(t);
+            },
+            Qt::QueuedConnection);
+    };
+
+    auto job = std::make_shared<SyncJob>(playlist, options, m_accounts, m_options, std::move(sink));
+    m_jobs.insert(id, job);
+
+    SyncJobSnapshot &snap = m_snapshots[id];
+    snap.spotifyPlaylistId = id;
+    snap.running = true;
+    snap.progress = SyncProgress{};
+    snap.progress.totalTracks = playlist.trackCount;
+    snap.progress.currentStep = QStringLiteral("Waiting");
+    snap.tracks.clear();
+
+    m_pool.start(job.get());
+    Q_EMIT syncStarted(id);
+    return true;
+}
+
+void SyncService::cancelSync(const QString &spotifyPlaylistId)
+{
+    auto it = m_jobs.constFind(spotifyPlaylistId);
+    if (it == m_jobs.cend())
+        return;
+    (*it)->cancel();
+    // A job still waiting for a worker never starts: report it cancelled right away.
+    if (m_pool.tryTake(it->get())) {
+        SyncResult r;
+        r.spotifyPlaylistId = spotifyPlaylistId;
+        r.outcome = SyncOutcome::Cancelled;
+        r.message = QStringLiteral("Cancelled before it started");
+        r.startedAt = r.finishedAt = QDateTime::currentDateTimeUtc();
+        onFinished(spotifyPlaylistId, r);
+    }
+}
+
+void SyncService::cancelAll()
+{
+    const QStringList ids = m_jobs.keys();
+    for (const QString &id : ids)
+        cancelSync(id);
+}
+
+bool SyncService::isRunning(const QString &spotifyPlaylistId) const
+{
+    return m_jobs.contains(spotifyPlaylistId);
+}
+
+int SyncService::runningCount() const
+{
+    return static_cast<int>(m_jobs.size());
+}
+
+std::optional<SyncJobSnapshot> SyncService::snapshot(const QString &spotifyPlaylistId) const
+{
+    if (auto it = m_snapshots.constFind(spotifyPlaylistId); it != m_snapshots.cend())
+        return *it;
+    // Not synced this session: the newest run in the history, if any (one indexed read).
+    if (!m_store) {
+        auto opened = StateStore::open(m_options.databasePath);
+        if (!opened)
+            return std::nullopt;
+        m_store = std::move(opened).value();
+    }
+    auto runs = m_store->history(spotifyPlaylistId, 1);
+    if (!runs || runs->empty())
+        return std::nullopt;
+    SyncJobSnapshot snap;
+    snap.spotifyPlaylistId = spotifyPlaylistId;
+    snap.result = runs->front().result;
+    snap.progress.totalTracks = snap.result->total;
+    snap.progress.matchedTracks = snap.result->matched;
+    snap.progress.failedTracks = snap.result->missing;
+    snap.progress.skippedTracks = snap.result->skipped;
+    if (auto tracks = m_store->runTracks(runs->front().id)) {
+        for (const RunTrack &t : *tracks) {
+            TrackOutcome o;
+            o.position = t.position;
+            o.track.id = t.spotifyTrackId;
+            o.status = t.status;
+            o.plexTrack.ratingKey = t.ratingKey;
+            o.confidence = t.confidence;
+            o.reason = t.reason;
+            snap.tracks.push_back(std::move(o));
+        }
+    }
+    return snap;
+}
+
+void SyncService::onProgress(const QString &id, const SyncProgress &progress)
+{
+    if (!m_jobs.contains(id))
+        return;
+    m_snapshots[id].progress = progress;
+    Q_EMIT progressChanged(id, progress);
+}
+
+void SyncService::onTracks(const QString &id, const std::vector<TrackOutcome> &outcomes)
+{
+    if (!m_jobs.contains(id))
+        return;
+    SyncJobSnapshot &snap = m_snapshots[id];
+    for (const TrackOutcome &o : outcomes) {
+        if (o.position < 0)
+            continue;
+        if (static_cast<std::size_t>(o.position) >= snap.tracks.size())
+            snap.tracks.resize(static_cast<std::size_t>(o.position) + 1);
+        snap.tracks[static_cast<std::size_t>(o.position)] = o;
+    }
+    for (const TrackOutcome &o : outcomes)
+        Q_EMIT trackResolved(id, o);
+}
+
+void SyncService::onFinished(const QString &id, const SyncResult &result)
+{
+    if (!m_jobs.remove(id))
+        return;
+    SyncJobSnapshot &snap = m_snapshots[id];
+    snap.running = false;
+    snap.result = result;
+    log::sync()->info("sync of {} finished: {}", log::str(id), log::str(result.message));
+    Q_EMIT syncFinished(id, result);
+    if (m_jobs.isEmpty())
+        Q_EMIT allFinished();
+}
+
+} // namespace pb::sync
