@@ -4,6 +4,8 @@
 #include "pb/core/logging.h"
 #include "pb/gui/mainwindow.h"
 
+#include "offlinebackend.h"
+
 #include <QApplication>
 #include <QCommandLineParser>
 
@@ -56,7 +58,8 @@ int main(int argc, char **argv)
     pb::log::Logging logging({.directory = pb::log::Logging::defaultDirectory()});
     pb::log::app()->info("Playlist Bridge {} starting", pb::log::str(QApplication::applicationVersion()));
 
-    pb::gui::MainWindow window;
+    pb::app::OfflineBackend backend;
+    pb::gui::MainWindow window(&backend);
     window.show();
     return QApplication::exec();
 }

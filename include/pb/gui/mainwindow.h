@@ -1,8 +1,15 @@
 #pragma once
 
+#include "pb/core/types.h"
+#include "pb/gui/playlistdetailsmodal.h"
+#include "pb/sync/jobtypes.h"
+
+#include <QHash>
 #include <QMainWindow>
+#include <QPointer>
 
 #include <memory>
+#include <vector>
 
 namespace Ui {
 class MainWindow;
@@ -10,17 +17,54 @@ class MainWindow;
 
 namespace pb::gui {
 
-/// The main window: account status, actions and the playlists page. Until both accounts are
-/// connected it shows an empty state that says what to connect.
+class AppBackend;
+class CoverArtCache;
+class PlaylistItem;
+
+/// The main window: account status, actions (Refresh, Sync All, Settings), a filter box and
+/// the playlists page of PlaylistItem cards. Until both accounts are connected (or in the
+/// demo) it shows an empty state that says what to connect.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    explicit MainWindow(AppBackend *backend, QWidget *parent = nullptr);
     ~MainWindow() override;
 
+    /// The card of a playlist, or nullptr.
+    PlaylistItem *item(const QString &spotifyPlaylistId) const;
+    std::vector<PlaylistItem *> items() const;
+    /// Opens (or raises) the details of a playlist; returns the modal.
+    PlaylistDetailsModal *openDetails(const QString &spotifyPlaylistId);
+    /// The details modal currently open, if any.
+    PlaylistDetailsModal *currentDetails() const { return m_details; }
+    CoverArtCache *covers() const { return m_covers; }
+
+public Q_SLOTS:
+    void refresh();
+    void syncAll();
+    void showSettings();
+    void connectSpotify();
+    void connectPlex();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
 private:
+    void updateAccounts();
+    void setPlaylists(const std::vector<SpotifyPlaylist> &playlists);
+    void applyFilter();
+    void startSync(const QString &id);
+    void updateStatusBar();
+    void onStarted(const QString &id);
+    void onProgress(const QString &id, const pb::sync::SyncProgress &progress);
+    void onFinished(const QString &id, const pb::sync::SyncResult &result);
+
     std::unique_ptr<Ui::MainWindow> m_ui;
+    AppBackend *m_backend;   // not owned: outlives the window (composition root)
+    CoverArtCache *m_covers; // parent: this
+    QHash<QString, PlaylistItem *> m_items;
+    QPointer<PlaylistDetailsModal> m_details;
 };
 
 } // namespace pb::gui

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QString>
+
+class QSettings;
+
+namespace pb::gui {
+
+/// The user's sync preferences, stored with QSettings under "sync/". One place for the keys,
+/// defaults and bounds so the dialog, the app and the tests agree.
+struct AppSettings {
+    static constexpr double kDefaultThreshold = 0.85;
+    static constexpr double kMinThreshold = 0.50;
+    static constexpr double kMaxThreshold = 0.99;
+    static constexpr int kDefaultConcurrency = 4;
+    static constexpr int kMaxConcurrency = 16;
+
+    /// The Plex playlist title; {name} and {owner} are replaced.
+    QString playlistNaming = QStringLiteral("{name}");
+    double matchThreshold = kDefaultThreshold; ///< minimum confidence to accept a match
+    int concurrency = kDefaultConcurrency;     ///< Plex searches in flight per sync
+
+    /// Reads the settings, clamping out-of-range or malformed values to the defaults' bounds.
+    static AppSettings load(const QSettings &settings);
+    static AppSettings load();
+    void save(QSettings &settings) const;
+    void save() const;
+
+    /// The Plex playlist title for a Spotify playlist under this naming pattern.
+    QString plexTitleFor(const QString &name, const QString &owner) const;
+};
+
+} // namespace pb::gui

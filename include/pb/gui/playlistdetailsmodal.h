@@ -1,0 +1,89 @@
+#pragma once
+
+#include "pb/core/result.h"
+#include "pb/core/types.h"
+#include "pb/sync/jobtypes.h"
+
+#include <QDialog>
+
+class QComboBox;
+class QLabel;
+class QPushButton;
+class QSortFilterProxyModel;
+class QSplitter;
+class QTableView;
+class QTextBrowser;
+
+namespace pb::gui {
+
+class AppBackend;
+class CoverArtCache;
+class SyncStatusWidget;
+class TrackTableModel;
+
+/// The playlist's details (the seed's PlaylistDetailsModal): the track table filling in live,
+/// a header sync status hidden until a sync starts, "Sync This Playlist" ↔ red "Cancel Sync",
+/// a dry-run preview, fixing a match by hand and exporting the missing tracks. It only
+/// observes the registry: closing it never stops a sync, and a new one shows the live state.
+class PlaylistDetailsModal : public QDialog {
+    Q_OBJECT
+
+public:
+    PlaylistDetailsModal(const SpotifyPlaylist &playlist, AppBackend *backend, CoverArtCache *covers,
+                         QWidget *parent = nullptr);
+    ~PlaylistDetailsModal() override;
+
+    const SpotifyPlaylist &playlist() const { return m_playlist; }
+    QPushButton *syncButton() const { return m_sync; }
+    QPushButton *previewButton() const { return m_preview; }
+    QPushButton *fixButton() const { return m_fix; }
+    QPushButton *exportButton() const { return m_export; }
+    SyncStatusWidget *statusWidget() const { return m_status; }
+    TrackTableModel *trackModel() const { return m_model; }
+    QTableView *table() const { return m_table; }
+
+    /// Writes the missing tracks as CSV; returns false (and says why) when it cannot.
+    bool exportMissing(const QString &path, QString *error = nullptr);
+    /// Records that `row`'s track is `plexTrack` for good (a manual override) and shows it.
+    pb::Status applyManualMatch(int row, const PlexTrack &plexTrack);
+
+public Q_SLOTS:
+    void startOrCancel();
+    void startPreview();
+    void fixSelected();
+    void exportMissingInteractive();
+
+protected:
+    void done(int result) override;
+
+private:
+    void buildUi(CoverArtCache *covers);
+    void restoreState();
+    void loadFromSnapshot();
+    void setRunning(bool running);
+    void updateSelectionDetails();
+    void onStarted(const QString &id);
+    void onProgress(const QString &id, const pb::sync::SyncProgress &progress);
+    void onTrack(const QString &id, const pb::sync::TrackOutcome &outcome);
+    void onFinished(const QString &id, const pb::sync::SyncResult &result);
+    int selectedRow() const;
+
+    SpotifyPlaylist m_playlist;
+    AppBackend *m_backend;
+    TrackTableModel *m_model;
+    QSortFilterProxyModel *m_proxy;
+    QLabel *m_cover = nullptr;
+    SyncStatusWidget *m_status = nullptr;
+    QComboBox *m_filter = nullptr;
+    QTableView *m_table = nullptr;
+    QTextBrowser *m_detail = nullptr;
+    QSplitter *m_splitter = nullptr;
+    QPushButton *m_preview = nullptr;
+    QPushButton *m_fix = nullptr;
+    QPushButton *m_export = nullptr;
+    QPushButton *m_sync = nullptr;
+    QPushButton *m_close = nullptr;
+    bool m_running = false;
+};
+
+} // namespace pb::gui

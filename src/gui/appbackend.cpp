@@ -1,0 +1,58 @@
+#include "pb/gui/appbackend.h"
+
+#include <QCoreApplication>
+
+namespace pb::gui {
+
+namespace {
+
+pb::Error unavailable()
+{
+    return pb::Error::make(
+        pb::ErrorKind::InvalidInput,
+        QCoreApplication::translate("pb::gui::AppBackend", "Sign-in is not available here."));
+}
+
+} // namespace
+
+QString AppBackend::spotifyRedirectUri() const
+{
+    return QStringLiteral("http://127.0.0.1:8888/callback");
+}
+
+QStringList AppBackend::spotifyScopes() const
+{
+    return {QStringLiteral("playlist-read-private"), QStringLiteral("playlist-read-collaborative"),
+            QStringLiteral("user-library-read")};
+}
+
+void AppBackend::connectSpotify(const QString &, QObject *, GuiCallback<SpotifyUser> done)
+{
+    done(unavailable());
+}
+
+void AppBackend::cancelSpotifySignIn() {}
+
+void AppBackend::connectPlexWithPin(QObject *, GuiCallback<std::vector<PlexServerChoice>> done)
+{
+    done(unavailable());
+}
+
+void AppBackend::connectPlexWithToken(const QString &, const QString &, QObject *,
+                                      GuiCallback<std::vector<PlexServerChoice>> done)
+{
+    done(unavailable());
+}
+
+void AppBackend::cancelPlexSignIn() {}
+
+pb::Status AppBackend::choosePlexLibrary(const QString &, const QString &)
+{
+    return unavailable();
+}
+
+void AppBackend::disconnectSpotify() {}
+
+void AppBackend::disconnectPlex() {}
+
+} // namespace pb::gui

@@ -1,0 +1,57 @@
+#include "pb/gui/appsettings.h"
+
+#include <QSettings>
+
+#include <algorithm>
+
+namespace pb::gui {
+
+namespace {
+const QString kNaming = QStringLiteral("sync/playlistNaming");
+const QString kThreshold = QStringLiteral("sync/matchThreshold");
+const QString kConcurrency = QStringLiteral("sync/concurrency");
+} // namespace
+
+AppSettings AppSettings::load(const QSettings &settings)
+{
+    AppSettings s;
+    const QString naming = settings.value(kNaming, s.playlistNaming).toString().trimmed();
+    if (naming.contains(QStringLiteral("{name}")))
+        s.playlistNaming = naming;
+    bool ok = false;
+    const double threshold = settings.value(kThreshold, s.matchThreshold).toDouble(&ok);
+    if (ok)
+        s.matchThreshold = std::clamp(threshold, kMinThreshold, kMaxThreshold);
+    const int concurrency = settings.value(kConcurrency, s.concurrency).toInt(&ok);
+    if (ok)
+        s.concurrency = std::clamp(concurrency, 1, kMaxConcurrency);
+    return s;
+}
+
+AppSettings AppSettings::load()
+{
+    return load(QSettings());
+}
+
+void AppSettings::save(QSettings &settings) const
+{
+    settings.setValue(kNaming, playlistNaming);
+    settings.setValue(kThreshold, matchThreshold);
+    settings.setValue(kConcurrency, concurrency);
+}
+
+void AppSettings::save() const
+{
+    QSettings settings;
+    save(settings);
+}
+
+QString AppSettings::plexTitleFor(const QString &name, const QString &owner) const
+{
+    QString title = playlistNaming;
+    title.replace(QStringLiteral("{name}"), name).replace(QStringLiteral("{owner}"), owner);
+    title = title.simplified();
+    return title.isEmpty() ? name : title;
+}
+
+} // namespace pb::gui

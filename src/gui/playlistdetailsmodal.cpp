@@ -1,0 +1,381 @@
+#include "pb/gui/playlistdetailsmodal.h"
+
+#include "pb/gui/appbackend.h"
+#include "pb/gui/coverartcache.h"
+#include "pb/gui/csvexport.h"
+#include "pb/gui/fixmatchdialog.h"
+#include "pb/gui/syncstatuswidget.h"
+#include "pb/gui/tracktablemodel.h"
+#include "pb/sync/syncregistry.h"
+
+#include <QComboBox>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSaveFile>
+#include <QSettings>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+namespace pb::gui {
+
+using pb::sync::SyncRegistry;
+using pb::sync::TrackStatus;
+
+namespace {
+constexpr int kCoverSize = 96;
+const QString kGeometryKey = QStringLiteral("ui/detailsModal/geometry");
+const QString kSplitterKey = QStringLiteral("ui/detailsModal/splitter");
+} // namespace
+
+PlaylistDetailsModal::PlaylistDetailsModal(const SpotifyPlaylist &playlist, AppBackend *backend,
+                                           CoverArtCache *covers, QWidget *parent)
+    : QDialog(parent), m_playlist(playlist), m_backend(backend), m_model(new TrackTableModel(this)),
+      m_proxy(new QSortFilterProxyModel(this))
+{
+    setWindowTitle(tr("%1 – Playlist Bridge").arg(playlist.name));
+    setAccessibleName(tr("Playlist details"));
+    setSizeGripEnabled(true);
+    resize(980, 640);
+    buildUi(covers);
+    restoreState();
+
+    SyncRegistry *registry = m_backend->registry();
+    connect(registry, &SyncRegistry::syncStarted, this, &PlaylistDetailsModal::onStarted);
+    connect(registry, &SyncRegistry::progressChanged, this, &PlaylistDetailsModal::onProgress);
+    connect(registry, &SyncRegistry::trackResolved, this, &PlaylistDetailsModal::onTrack);
+    connect(registry, &SyncRegistry::syncFinished, this, &PlaylistDetailsModal::onFinished);
+    loadFromSnapshot();
+}
+
+PlaylistDetailsModal::~PlaylistDetailsModal() = default;
+
+void PlaylistDetailsModal::buildUi(CoverArtCache *covers)
+{
+    m_cover = new QLabel(this);
+    m_cover->setFixedSize(kCoverSize, kCoverSize);
+    m_cover->setPixmap(CoverArtCache::placeholder(m_playlist.name, kCoverSize, m_playlist.isLikedSongs));
+    if (covers) {
+        covers->request(m_playlist.imageUrl, this, [this](const QPixmap &p) {
+            m_cover->setPixmap(
+                p.scaled(kCoverSize, kCoverSize, Qt::KeepAspectRatioByExpanding, Qt::SmoothTransformation));
+        });
+    }
+    auto *title = new QLabel(this);
+    title->setTextFormat(Qt::PlainText);
+    title->setText(m_playlist.name);
+    QFont big = title->font();
+    big.setPointSizeF(big.pointSizeF() * 1.5);
+    big.setBold(true);
+    title->setFont(big);
+    auto *meta = new QLabel(this);
+    meta->setTextFormat(Qt::PlainText);
+    meta->setText(m_playlist.isLikedSongs
+                      ? tr("Your Liked Songs · %n track(s)", nullptr, m_playlist.trackCount)
+                      : tr("by %1 · %n track(s)", nullptr, m_playlist.trackCount).arg(m_playlist.ownerName));
+    auto *titles = new QVBoxLayout;
+    titles->addStretch();
+    titles->addWidget(title);
+    titles->addWidget(meta);
+    titles->addStretch();
+
+    m_status = new SyncStatusWidget(this);
+    m_status->setMinimumWidth(380);
+    auto *header = new QHBoxLayout;
+    header->addWidget(m_cover);
+    header->addLayout(titles, 1);
+    header->addWidget(m_status, 0, Qt::AlignVCenter);
+
+    m_filter = new QComboBox(this);
+    m_filter->addItem(tr("All tracks"), -1);
+    m_filter->addItem(tr("Matched"), static_cast<int>(TrackStatus::Matched));
+    m_filter->addItem(tr("Not found"), static_cast<int>(TrackStatus::Missing));
+    m_filter->addItem(tr("Skipped"), static_cast<int>(TrackStatus::Skipped));
+    m_filter->addItem(tr("Pending"), static_cast<int>(TrackStatus::Pending));
+    m_filter->setAccessibleName(tr("Show tracks"));
+    auto *filterLabel = new QLabel(tr("&Show:"), this);
+    filterLabel->setBuddy(m_filter);
+    connect(m_filter, &QComboBox::currentIndexChanged, this, [this] {
+        const int status = m_filter->currentData().toInt();
+        m_proxy->setFilterRegularExpression(status < 0 ? QString() : QStringLiteral("^%1$").arg(status));
+    });
+    auto *filterRow = new QHBoxLayout;
+    filterRow->addWidget(filterLabel);
+    filterRow->addWidget(m_filter);
+    filterRow->addStretch();
+
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setFilterRole(TrackTableModel::StatusRole);
+    m_table = new QTableView(this);
+    m_table->setModel(m_proxy);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
+    m_table->horizontalHeader()->setStretchLastSection(false);
+    m_table->horizontalHeader()->setSectionResizeMode(TrackTableModel::Title, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(TrackTableModel::PlexTrack, QHeaderView::Stretch);
+    m_table->setColumnWidth(TrackTableModel::Position, 44);
+    m_table->setColumnWidth(TrackTableModel::Artists, 150);
+    m_table->setColumnWidth(TrackTableModel::Album, 150);
+    m_table->setColumnWidth(TrackTableModel::Duration, 70);
+    m_table->setColumnWidth(TrackTableModel::Status, 110);
+    m_table->setColumnWidth(TrackTableModel::Confidence, 90);
+    m_table->setAccessibleName(tr("Tracks"));
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &PlaylistDetailsModal::updateSelectionDetails);
+    connect(m_table, &QTableView::doubleClicked, this, &PlaylistDetailsModal::fixSelected);
+
+    m_detail = new QTextBrowser(this);
+    m_detail->setAccessibleName(tr("Why this track matched or not"));
+    m_detail->setPlaceholderText(tr("Select a track to see why it matched or not."));
+    m_splitter = new QSplitter(Qt::Vertical, this);
+    m_splitter->addWidget(m_table);
+    m_splitter->addWidget(m_detail);
+    m_splitter->setStretchFactor(0, 5);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setChildrenCollapsible(false);
+
+    m_preview = new QPushButton(tr("&Preview Changes"), this);
+    m_preview->setToolTip(tr("Match the tracks and show what would be added, removed and moved, "
+                             "without changing Plex"));
+    m_fix = new QPushButton(tr("&Fix Match…"), this);
+    m_fix->setToolTip(tr("Search your Plex library for the right track; remembered for every later sync"));
+    m_fix->setEnabled(false);
+    m_export = new QPushButton(tr("&Export Missing…"), this);
+    m_export->setToolTip(tr("Save the tracks not found in Plex as CSV, with search queries"));
+    m_sync = new QPushButton(this);
+    m_sync->setDefault(true);
+    setSyncButtonRunning(m_sync, false, tr("&Sync This Playlist"), tr("&Cancel Sync"));
+    m_close = new QPushButton(tr("Close"), this);
+    m_close->setToolTip(tr("Close this window; a running sync keeps going"));
+    connect(m_preview, &QPushButton::clicked, this, &PlaylistDetailsModal::startPreview);
+    connect(m_fix, &QPushButton::clicked, this, &PlaylistDetailsModal::fixSelected);
+    connect(m_export, &QPushButton::clicked, this, &PlaylistDetailsModal::exportMissingInteractive);
+    connect(m_sync, &QPushButton::clicked, this, &PlaylistDetailsModal::startOrCancel);
+    connect(m_close, &QPushButton::clicked, this, &QDialog::reject);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_preview);
+    buttons->addWidget(m_fix);
+    buttons->addWidget(m_export);
+    buttons->addStretch();
+    buttons->addWidget(m_sync);
+    buttons->addWidget(m_close);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(header);
+    layout->addLayout(filterRow);
+    layout->addWidget(m_splitter, 1);
+    layout->addLayout(buttons);
+}
+
+void PlaylistDetailsModal::restoreState()
+{
+    QSettings settings;
+    restoreGeometry(settings.value(kGeometryKey).toByteArray());
+    m_splitter->restoreState(settings.value(kSplitterKey).toByteArray());
+}
+
+void PlaylistDetailsModal::done(int result)
+{
+    // Closing only stops observing: the registry keeps the sync running.
+    QSettings settings;
+    settings.setValue(kGeometryKey, saveGeometry());
+    settings.setValue(kSplitterKey, m_splitter->saveState());
+    QDialog::done(result);
+}
+
+void PlaylistDetailsModal::loadFromSnapshot()
+{
+    const auto snapshot = m_backend->registry()->snapshot(m_playlist.id);
+    if (snapshot && !snapshot->tracks.empty())
+        m_model->setOutcomes(snapshot->tracks);
+    if (snapshot && snapshot->running) {
+        setRunning(true);
+        m_status->showProgress(snapshot->progress);
+    } else if (snapshot && snapshot->result) {
+        m_status->showResult(*snapshot->result);
+    }
+    if (!snapshot || snapshot->tracks.empty()) {
+        m_backend->loadEntries(
+            m_playlist, this, [this](pb::Result<std::vector<SpotifyPlaylistEntry>> entries) {
+                // A sync that started meanwhile owns the table.
+                if (entries.ok() && m_model->rowCount() == 0)
+                    m_model->setEntries(entries.value());
+                else if (!entries.ok() && m_model->rowCount() == 0)
+                    m_detail->setPlainText(tr("Could not read the tracks: %1").arg(entries.error().message));
+            });
+    }
+}
+
+void PlaylistDetailsModal::setRunning(bool running)
+{
+    m_running = running;
+    setSyncButtonRunning(m_sync, running, tr("&Sync This Playlist"), tr("&Cancel Sync"));
+    m_sync->setToolTip(running ? tr("Stop now; the Plex playlist is left exactly as it was")
+                               : tr("Copy this playlist into Plex, in Spotify's order"));
+    m_preview->setEnabled(!running);
+}
+
+void PlaylistDetailsModal::startOrCancel()
+{
+    SyncRegistry *registry = m_backend->registry();
+    if (m_running || registry->isRunning(m_playlist.id)) {
+        registry->cancelSync(m_playlist.id);
+        return;
+    }
+    pb::sync::SyncOptions options;
+    options.librarySectionKey = m_backend->accountStatus().plexSectionKey;
+    registry->startSync(m_playlist, options);
+}
+
+void PlaylistDetailsModal::startPreview()
+{
+    if (m_running)
+        return;
+    pb::sync::SyncOptions options;
+    options.dryRun = true;
+    options.librarySectionKey = m_backend->accountStatus().plexSectionKey;
+    m_backend->registry()->startSync(m_playlist, options);
+}
+
+void PlaylistDetailsModal::onStarted(const QString &id)
+{
+    if (id != m_playlist.id)
+        return;
+    m_model->resetStatuses();
+    setRunning(true);
+    pb::sync::SyncProgress starting;
+    starting.totalTracks = m_model->rowCount();
+    m_status->showProgress(starting);
+}
+
+void PlaylistDetailsModal::onProgress(const QString &id, const pb::sync::SyncProgress &progress)
+{
+    if (id != m_playlist.id)
+        return;
+    if (!m_running)
+        setRunning(true);
+    m_status->showProgress(progress);
+}
+
+void PlaylistDetailsModal::onTrack(const QString &id, const pb::sync::TrackOutcome &outcome)
+{
+    if (id != m_playlist.id)
+        return;
+    m_model->updateOutcome(outcome);
+    if (selectedRow() == outcome.position)
+        updateSelectionDetails();
+}
+
+void PlaylistDetailsModal::onFinished(const QString &id, const pb::sync::SyncResult &result)
+{
+    if (id != m_playlist.id)
+        return;
+    setRunning(false);
+    m_status->showResult(result);
+    updateSelectionDetails();
+}
+
+int PlaylistDetailsModal::selectedRow() const
+{
+    const QModelIndex current = m_table->selectionModel()->currentIndex();
+    return current.isValid() ? m_proxy->mapToSource(current).row() : -1;
+}
+
+void PlaylistDetailsModal::updateSelectionDetails()
+{
+    const int row = selectedRow();
+    if (row < 0 || row >= m_model->rowCount()) {
+        m_fix->setEnabled(false);
+        m_detail->clear();
+        return;
+    }
+    const pb::sync::TrackOutcome &o = m_model->outcome(row);
+    m_fix->setEnabled(o.status == TrackStatus::Missing || o.status == TrackStatus::Matched);
+    QString text = QStringLiteral("%1. %2 – %3\n")
+                       .arg(o.position + 1)
+                       .arg(o.track.artists.join(QStringLiteral(", ")), o.track.name);
+    text += TrackTableModel::statusText(o.status);
+    if (!o.reason.isEmpty())
+        text += QStringLiteral(": ") + o.reason;
+    if (o.fromOverride)
+        text += QLatin1Char('\n') + tr("You chose this match; it is used on every sync.");
+    m_detail->setPlainText(text);
+}
+
+void PlaylistDetailsModal::fixSelected()
+{
+    const int row = selectedRow();
+    if (row < 0)
+        return;
+    const pb::sync::TrackOutcome outcome = m_model->outcome(row);
+    if (outcome.status == TrackStatus::Skipped || outcome.status == TrackStatus::Pending)
+        return;
+    auto *dialog = new FixMatchDialog(outcome.track, m_backend, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &FixMatchDialog::trackChosen, this, [this, row](const PlexTrack &plexTrack) {
+        const pb::Status status = applyManualMatch(row, plexTrack);
+        if (!status.ok())
+            QMessageBox::warning(this, tr("Fix Match"), status.error().message);
+    });
+    dialog->open();
+}
+
+pb::Status PlaylistDetailsModal::applyManualMatch(int row, const PlexTrack &plexTrack)
+{
+    if (row < 0 || row >= m_model->rowCount())
+        return pb::Error::make(pb::ErrorKind::InvalidInput, tr("No such track."));
+    pb::sync::TrackOutcome o = m_model->outcome(row);
+    const pb::Status status = m_backend->setManualOverride(o.track, plexTrack);
+    if (!status.ok())
+        return status;
+    o.status = TrackStatus::Matched;
+    o.plexTrack = plexTrack;
+    o.confidence = 1.0;
+    o.fromOverride = true;
+    o.fromCache = false;
+    o.reason = tr("Chosen by you; used on every later sync.");
+    m_model->updateOutcome(o);
+    updateSelectionDetails();
+    return {};
+}
+
+bool PlaylistDetailsModal::exportMissing(const QString &path, QString *error)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(missingTracksCsv(m_model->outcomes())) < 0 ||
+        !file.commit()) {
+        if (error)
+            *error = file.errorString();
+        return false;
+    }
+    return true;
+}
+
+void PlaylistDetailsModal::exportMissingInteractive()
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    QString name = m_playlist.name;
+    name.replace(QRegularExpression(QStringLiteral("[\\\\/:*?\"<>|]")), QStringLiteral("_"));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Missing Tracks"),
+                                                      dir + QLatin1Char('/') + name + tr(" – missing.csv"),
+                                                      tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!exportMissing(path, &error))
+        QMessageBox::warning(this, tr("Export Missing Tracks"), tr("Could not save the file: %1").arg(error));
+}
+
+} // namespace pb::gui

@@ -1,0 +1,200 @@
+#include "pb/gui/playlistitem.h"
+
+#include "pb/gui/coverartcache.h"
+#include "pb/gui/syncstatuswidget.h"
+
+#include <QHBoxLayout>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace pb::gui {
+
+namespace {
+constexpr int kCoverSize = 56;
+}
+
+QString unreadableReason(const SpotifyPlaylist &playlist, const QString &currentUserId)
+{
+    if (playlist.isLikedSongs || playlist.collaborative || currentUserId.isEmpty() ||
+        playlist.ownerId == currentUserId)
+        return {};
+    return PlaylistItem::tr("Spotify only lets apps read playlists you own or collaborate on. To sync it, "
+                            "open it in Spotify, select all tracks and add them to a playlist of your own, "
+                            "then Refresh.");
+}
+
+QString relativeTime(const QDateTime &when, const QDateTime &now)
+{
+    if (!when.isValid())
+        return PlaylistItem::tr("never");
+    const qint64 secs = when.secsTo(now);
+    if (secs < 60)
+        return PlaylistItem::tr("just now");
+    if (secs < 3600)
+        return PlaylistItem::tr("%n minute(s) ago", nullptr, static_cast<int>(secs / 60));
+    if (secs < 86400)
+        return PlaylistItem::tr("%n hour(s) ago", nullptr, static_cast<int>(secs / 3600));
+    if (secs < 2 * 86400)
+        return PlaylistItem::tr("yesterday");
+    return QLocale().toString(when.date(), QLocale::ShortFormat);
+}
+
+PlaylistItem::PlaylistItem(const SpotifyPlaylist &playlist, const QString &unreadableReason,
+                           CoverArtCache *covers, QWidget *parent)
+    : QFrame(parent), m_playlist(playlist), m_reason(unreadableReason)
+{
+    setFrameShape(QFrame::StyledPanel);
+    setFocusPolicy(Qt::StrongFocus);
+    setAccessibleName(tr("Playlist %1").arg(playlist.name));
+    setCursor(Qt::PointingHandCursor);
+
+    m_cover = new QLabel(this);
+    m_cover->setFixedSize(kCoverSize, kCoverSize);
+    m_cover->setPixmap(CoverArtCache::placeholder(playlist.name, kCoverSize, playlist.isLikedSongs));
+    m_cover->setAccessibleName(tr("Cover of %1").arg(playlist.name));
+    if (covers) {
+        covers->request(playlist.imageUrl, this, [this](const QPixmap &pixmap) {
+            m_cover->setPixmap(pixmap.scaled(kCoverSize, kCoverSize, Qt::KeepAspectRatioByExpanding,
+                                             Qt::SmoothTransformation));
+        });
+    }
+
+    m_name = new QLabel(this);
+    m_name->setTextFormat(Qt::PlainText);
+    m_name->setText(playlist.name);
+    QFont bold = m_name->font();
+    bold.setBold(true);
+    bold.setPointSizeF(bold.pointSizeF() * 1.1);
+    m_name->setFont(bold);
+
+    m_meta = new QLabel(this);
+    m_meta->setTextFormat(Qt::PlainText);
+    m_meta->setForegroundRole(QPalette::PlaceholderText);
+
+    m_reasonLabel = new QLabel(this);
+    m_reasonLabel->setWordWrap(true);
+    m_reasonLabel->setTextFormat(Qt::PlainText);
+    m_reasonLabel->setVisible(!m_reason.isEmpty());
+    if (!m_reason.isEmpty()) {
+        m_reasonLabel->setText(tr("Can't read this playlist: %1").arg(m_reason));
+        m_reasonLabel->setAccessibleName(tr("Why this playlist cannot be synced"));
+    }
+
+    auto *text = new QVBoxLayout;
+    text->setSpacing(2);
+    text->addWidget(m_name);
+    text->addWidget(m_meta);
+    text->addWidget(m_reasonLabel);
+
+    m_status = new SyncCountsWidget(true, this);
+    m_status->hide(); // hidden before the first sync
+
+    m_details = new QToolButton(this);
+    m_details->setText(tr("Details"));
+    m_details->setToolTip(tr("Show the tracks and how each one matched"));
+    m_details->setAccessibleName(tr("Details of %1").arg(playlist.name));
+    connect(m_details, &QToolButton::clicked, this, [this] { Q_EMIT detailsRequested(m_playlist.id); });
+
+    m_sync = new QPushButton(this);
+    m_sync->setMinimumWidth(m_sync->fontMetrics().horizontalAdvance(tr("Cancel Sync")) + 32);
+    setSyncButtonRunning(m_sync, false, tr("Sync"), tr("Cancel"));
+    m_sync->setToolTip(tr("Copy this playlist into Plex"));
+    connect(m_sync, &QPushButton::clicked, this, [this] {
+        if (m_running)
+            Q_EMIT cancelRequested(m_playlist.id);
+        else
+            Q_EMIT syncRequested(m_playlist.id);
+    });
+
+    auto *row = new QHBoxLayout(this);
+    row->setContentsMargins(8, 6, 8, 6);
+    row->addWidget(m_cover);
+    row->addLayout(text, 1);
+    row->addWidget(m_status);
+    row->addWidget(m_details);
+    row->addWidget(m_sync);
+
+    if (!m_reason.isEmpty()) {
+        m_sync->setEnabled(false);
+        m_sync->setToolTip(m_reason);
+        m_cover->setEnabled(false);
+        m_name->setEnabled(false);
+        m_meta->setEnabled(false);
+        setToolTip(m_reason);
+    }
+    updateMeta();
+}
+
+void PlaylistItem::updateMeta()
+{
+    QStringList parts;
+    if (m_playlist.isLikedSongs)
+        parts << tr("Your Liked Songs");
+    else if (!m_playlist.ownerName.isEmpty())
+        parts << tr("by %1").arg(m_playlist.ownerName);
+    parts << tr("%n track(s)", nullptr, m_playlist.trackCount);
+    if (isReadable())
+        parts << tr("Last synced: %1").arg(relativeTime(m_lastSynced));
+    m_meta->setText(parts.join(QStringLiteral(" · ")));
+    setAccessibleDescription(m_meta->text());
+}
+
+void PlaylistItem::setRunning(bool running)
+{
+    m_running = running;
+    setSyncButtonRunning(m_sync, running, tr("Sync"), tr("Cancel"));
+    m_sync->setToolTip(running ? tr("Stop this sync; the Plex playlist is left as it was")
+                               : tr("Copy this playlist into Plex"));
+    if (running)
+        m_status->show();
+}
+
+void PlaylistItem::showProgress(const pb::sync::SyncProgress &progress)
+{
+    m_status->setCounts(SyncCounts::fromProgress(progress));
+    m_status->show();
+}
+
+void PlaylistItem::showResult(const pb::sync::SyncResult &result)
+{
+    m_status->setCounts(SyncCounts::fromResult(result));
+    m_status->show();
+    m_status->setToolTip(describeResult(result));
+    if (!result.dryRun && result.outcome == pb::sync::SyncOutcome::Succeeded)
+        setLastSynced(result.finishedAt.isValid() ? result.finishedAt : QDateTime::currentDateTime());
+}
+
+void PlaylistItem::setLastSynced(const QDateTime &when)
+{
+    m_lastSynced = when;
+    updateMeta();
+}
+
+bool PlaylistItem::matchesFilter(const QString &text) const
+{
+    const QString needle = text.trimmed();
+    return needle.isEmpty() || m_playlist.name.contains(needle, Qt::CaseInsensitive) ||
+           m_playlist.ownerName.contains(needle, Qt::CaseInsensitive);
+}
+
+void PlaylistItem::mouseReleaseEvent(QMouseEvent *event)
+{
+    QFrame::mouseReleaseEvent(event);
+    if (event->button() == Qt::LeftButton)
+        Q_EMIT detailsRequested(m_playlist.id);
+}
+
+void PlaylistItem::keyPressEvent(QKeyEvent *event)
+{
+    if (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) {
+        Q_EMIT detailsRequested(m_playlist.id);
+        return;
+    }
+    QFrame::keyPressEvent(event);
+}
+
+} // namespace pb::gui

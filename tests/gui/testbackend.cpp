@@ -1,0 +1,177 @@
+#include "testbackend.h"
+
+#include <QPointer>
+#include <QTimer>
+
+namespace pb::gui::test {
+
+using namespace pb::sync;
+
+bool TestRegistry::startSync(const SpotifyPlaylist &playlist, const SyncOptions &options)
+{
+    if (isRunning(playlist.id))
+        return false;
+    started.emplace_back(playlist.id, options);
+    SyncJobSnapshot &job = m_jobs[playlist.id];
+    job.spotifyPlaylistId = playlist.id;
+    job.running = true;
+    job.progress = {};
+    for (TrackOutcome &o : job.tracks)
+        o.status = TrackStatus::Pending;
+    Q_EMIT syncStarted(playlist.id);
+    return true;
+}
+
+void TestRegistry::cancelSync(const QString &id)
+{
+    cancelled << id;
+}
+
+bool TestRegistry::isRunning(const QString &id) const
+{
+    const auto it = m_jobs.find(id);
+    return it != m_jobs.end() && it->second.running;
+}
+
+std::optional<SyncJobSnapshot> TestRegistry::snapshot(const QString &id) const
+{
+    const auto it = m_jobs.find(id);
+    if (it == m_jobs.end())
+        return std::nullopt;
+    return it->second;
+}
+
+void TestRegistry::progress(const QString &id, const SyncProgress &p)
+{
+    m_jobs[id].progress = p;
+    Q_EMIT progressChanged(id, p);
+}
+
+void TestRegistry::resolve(const QString &id, const TrackOutcome &outcome)
+{
+    auto &tracks = m_jobs[id].tracks;
+    if (tracks.size() <= static_cast<size_t>(outcome.position))
+        tracks.resize(static_cast<size_t>(outcome.position) + 1);
+    tracks[static_cast<size_t>(outcome.position)] = outcome;
+    Q_EMIT trackResolved(id, outcome);
+}
+
+void TestRegistry::finish(const QString &id, const SyncResult &result)
+{
+    SyncJobSnapshot &job = m_jobs[id];
+    job.running = false;
+    job.result = result;
+    Q_EMIT syncFinished(id, result);
+}
+
+TestBackend::TestBackend(QObject *parent) : AppBackend(parent), m_registry(new TestRegistry(this)) {}
+
+void TestBackend::refreshPlaylists()
+{
+    Q_EMIT playlistsLoaded(playlists);
+}
+
+void TestBackend::loadEntries(const SpotifyPlaylist &playlist, QObject *ctx,
+                              GuiCallback<std::vector<SpotifyPlaylistEntry>> done)
+{
+    const auto it = entries.find(playlist.id);
+    std::vector<SpotifyPlaylistEntry> result =
+        it == entries.end() ? std::vector<SpotifyPlaylistEntry>{} : it->second;
+    QTimer::singleShot(0, ctx, [done = std::move(done), result] { done(result); });
+}
+
+void TestBackend::searchPlex(const QString &query, QObject *ctx, GuiCallback<std::vector<PlexTrack>> done)
+{
+    searches << query;
+    QTimer::singleShot(0, ctx, [done = std::move(done), r = searchResults] { done(r); });
+}
+
+pb::Status TestBackend::setManualOverride(const SpotifyTrack &track, const PlexTrack &plexTrack)
+{
+    overrides.emplace_back(track, plexTrack);
+    return {};
+}
+
+void TestBackend::connectSpotify(const QString &clientId, QObject *, GuiCallback<SpotifyUser> done)
+{
+    spotifyClientId = clientId;
+    pendingSpotify = std::move(done);
+}
+
+void TestBackend::cancelSpotifySignIn()
+{
+    spotifyCancelled = true;
+    if (auto done = std::exchange(pendingSpotify, nullptr))
+        done(pb::Error::make(pb::ErrorKind::Cancelled, QStringLiteral("cancelled")));
+}
+
+void TestBackend::connectPlexWithToken(const QString &, const QString &, QObject *ctx,
+                                       GuiCallback<std::vector<PlexServerChoice>> done)
+{
+    QTimer::singleShot(0, ctx, [done = std::move(done), s = plexServers] { done(s); });
+}
+
+pb::Status TestBackend::choosePlexLibrary(const QString &machineIdentifier, const QString &sectionKey)
+{
+    chosenServer = machineIdentifier;
+    chosenSection = sectionKey;
+    return {};
+}
+
+std::vector<SpotifyPlaylistEntry> makeEntries(int n)
+{
+    std::vector<SpotifyPlaylistEntry> result;
+    for (int i = 0; i < n; ++i) {
+        SpotifyPlaylistEntry e;
+        e.position = i;
+        e.track.id = QStringLiteral("t%1").arg(i);
+        e.track.uri = QStringLiteral("spotify:track:t%1").arg(i);
+        e.track.name = QStringLiteral("Track %1").arg(i);
+        e.track.artists = {QStringLiteral("Artist %1").arg(i)};
+        e.track.album = QStringLiteral("Album");
+        e.track.durationMs = 200000 + i;
+        result.push_back(e);
+    }
+    return result;
+}
+
+void fillDemo(TestBackend &backend)
+{
+    backend.status.demo = true;
+    backend.status.spotifyConnected = true;
+    backend.status.spotifyUser = {QStringLiteral("demo-user"), QStringLiteral("Demo User"), {}};
+    backend.status.plexConnected = true;
+    backend.status.plexServerName = QStringLiteral("Demo Server");
+    backend.status.plexLibraryName = QStringLiteral("Music");
+    backend.status.plexSectionKey = QStringLiteral("1");
+
+    SpotifyPlaylist liked;
+    liked.id = QStringLiteral("liked");
+    liked.name = QStringLiteral("Liked Songs");
+    liked.isLikedSongs = true;
+    liked.trackCount = 3;
+    liked.ownerId = QStringLiteral("demo-user");
+    SpotifyPlaylist road;
+    road.id = QStringLiteral("road");
+    road.name = QStringLiteral("Road Trip");
+    road.ownerId = QStringLiteral("demo-user");
+    road.ownerName = QStringLiteral("Demo User");
+    road.trackCount = 5;
+    SpotifyPlaylist chill;
+    chill.id = QStringLiteral("chill");
+    chill.name = QStringLiteral("Chill Evenings");
+    chill.ownerId = QStringLiteral("demo-user");
+    chill.ownerName = QStringLiteral("Demo User");
+    chill.trackCount = 4;
+    SpotifyPlaylist followed;
+    followed.id = QStringLiteral("followed");
+    followed.name = QStringLiteral("Today's Top Hits");
+    followed.ownerId = QStringLiteral("spotify");
+    followed.ownerName = QStringLiteral("Spotify");
+    followed.trackCount = 50;
+    backend.playlists = {liked, road, chill, followed};
+    backend.entries[road.id] = makeEntries(5);
+    backend.entries[chill.id] = makeEntries(4);
+}
+
+} // namespace pb::gui::test

@@ -1,0 +1,82 @@
+#pragma once
+
+// Test doubles for the widget tests: a SyncRegistry the test drives by hand and an AppBackend
+// with canned accounts and playlists. Not product code; the product's registry is pb_sync's.
+#include "pb/gui/appbackend.h"
+#include "pb/sync/syncregistry.h"
+
+#include <QHash>
+
+#include <map>
+#include <vector>
+
+namespace pb::gui::test {
+
+class TestRegistry : public pb::sync::SyncRegistry {
+    Q_OBJECT
+
+public:
+    using SyncRegistry::SyncRegistry;
+
+    bool startSync(const SpotifyPlaylist &playlist, const pb::sync::SyncOptions &options) override;
+    void cancelSync(const QString &spotifyPlaylistId) override;
+    bool isRunning(const QString &spotifyPlaylistId) const override;
+    std::optional<pb::sync::SyncJobSnapshot> snapshot(const QString &spotifyPlaylistId) const override;
+
+    // Drivers: what the service would report.
+    void progress(const QString &id, const pb::sync::SyncProgress &progress);
+    void resolve(const QString &id, const pb::sync::TrackOutcome &outcome);
+    void finish(const QString &id, const pb::sync::SyncResult &result);
+
+    std::vector<std::pair<QString, pb::sync::SyncOptions>> started;
+    QStringList cancelled;
+
+private:
+    std::map<QString, pb::sync::SyncJobSnapshot> m_jobs;
+};
+
+class TestBackend : public AppBackend {
+    Q_OBJECT
+
+public:
+    explicit TestBackend(QObject *parent = nullptr);
+
+    AccountStatus accountStatus() const override { return status; }
+    pb::sync::SyncRegistry *registry() const override { return m_registry; }
+    void refreshPlaylists() override;
+    void loadEntries(const SpotifyPlaylist &playlist, QObject *ctx,
+                     GuiCallback<std::vector<SpotifyPlaylistEntry>> done) override;
+    void searchPlex(const QString &query, QObject *ctx, GuiCallback<std::vector<PlexTrack>> done) override;
+    pb::Status setManualOverride(const SpotifyTrack &track, const PlexTrack &plexTrack) override;
+
+    void connectSpotify(const QString &clientId, QObject *ctx, GuiCallback<SpotifyUser> done) override;
+    void cancelSpotifySignIn() override;
+    void connectPlexWithToken(const QString &url, const QString &token, QObject *ctx,
+                              GuiCallback<std::vector<PlexServerChoice>> done) override;
+    pb::Status choosePlexLibrary(const QString &machineIdentifier, const QString &sectionKey) override;
+
+    TestRegistry *testRegistry() const { return m_registry; }
+
+    AccountStatus status;
+    std::vector<SpotifyPlaylist> playlists;
+    std::map<QString, std::vector<SpotifyPlaylistEntry>> entries;
+    std::vector<PlexTrack> searchResults;
+    std::vector<std::pair<SpotifyTrack, PlexTrack>> overrides;
+    QStringList searches;
+    // Sign-in: the pending callback, answered by the test.
+    GuiCallback<SpotifyUser> pendingSpotify;
+    QString spotifyClientId;
+    bool spotifyCancelled = false;
+    std::vector<PlexServerChoice> plexServers;
+    QString chosenServer, chosenSection;
+
+private:
+    TestRegistry *m_registry;
+};
+
+/// A demo-like account and playlists: two owned, one followed (unreadable), Liked Songs.
+void fillDemo(TestBackend &backend);
+/// `n` entries "Track i" by "Artist i".
+std::vector<SpotifyPlaylistEntry> makeEntries(int n);
+
+} // namespace pb::gui::test
