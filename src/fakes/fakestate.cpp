@@ -1,0 +1,114 @@
+#include "fakestate.h"
+
+#include <QCryptographicHash>
+
+namespace pb::fakes {
+
+void FakeState::reset(World w)
+{
+    world = std::move(w);
+    spotifyTrackIndex.clear();
+    for (size_t i = 0; i < world.spotify.tracks.size(); ++i)
+        spotifyTrackIndex.insert(world.spotify.tracks[i].id, static_cast<int>(i));
+    plexTrackIndex.clear();
+    for (size_t i = 0; i < world.plex.tracks.size(); ++i)
+        plexTrackIndex.insert(world.plex.tracks[i].ratingKey, static_cast<int>(i));
+    spotifyPlaylists.clear();
+    for (const auto &p : world.spotify.playlists)
+        spotifyPlaylists.push_back(SpotifyPlaylistState{p, 1});
+    plexPlaylists.clear();
+    pins.clear();
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    for (const auto &p : world.plex.playlists) {
+        FakePlexPlaylist fp;
+        fp.ratingKey = p.ratingKey;
+        fp.title = p.title;
+        fp.summary = p.summary;
+        fp.addedAt = now - 86400;
+        fp.updatedAt = now - 86400;
+        for (const QString &k : p.items) {
+            if (plexTrackIndex.contains(k))
+                fp.items.push_back(FakePlexPlaylistItem{nextPlaylistItemId++, k});
+        }
+        plexPlaylists.push_back(std::move(fp));
+        bool ok = false;
+        const qint64 key = p.ratingKey.toLongLong(&ok);
+        if (ok && key >= nextRatingKey)
+            nextRatingKey = key + 1;
+    }
+}
+
+QString FakeState::randomToken(int length)
+{
+    static const char chars[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    std::uniform_int_distribution<int> pick(0, 61);
+    QString s;
+    s.reserve(length);
+    for (int i = 0; i < length; ++i)
+        s.append(QLatin1Char(chars[pick(rng)]));
+    return s;
+}
+
+SpotifyTokens FakeState::issueTokens(const QString &clientId, const QString &scope,
+                                     const QDateTime &consentExpires, bool user)
+{
+    SpotifyTokens t;
+    t.accessToken = QStringLiteral("BQ") + randomToken(100);
+    t.expiresIn = static_cast<int>(options.accessTokenLifetime.count());
+    t.scope = scope;
+    accessTokens.insert(
+        t.accessToken,
+        AccessToken{clientId, scope, QDateTime::currentDateTimeUtc().addSecs(t.expiresIn), user});
+    if (user) {
+        t.refreshToken = QStringLiteral("AQ") + randomToken(120);
+        refreshTokens.insert(t.refreshToken, RefreshToken{clientId, scope, consentExpires, false});
+    }
+    return t;
+}
+
+const WorldSpotifyTrack *FakeState::spotifyTrack(const QString &id) const
+{
+    const auto it = spotifyTrackIndex.constFind(id);
+    return it == spotifyTrackIndex.constEnd() ? nullptr : &world.spotify.tracks[static_cast<size_t>(*it)];
+}
+
+FakeState::SpotifyPlaylistState *FakeState::spotifyPlaylist(const QString &id)
+{
+    for (auto &p : spotifyPlaylists) {
+        if (p.data.id == id)
+            return &p;
+    }
+    return nullptr;
+}
+
+const WorldPlexTrack *FakeState::plexTrack(const QString &ratingKey) const
+{
+    const auto it = plexTrackIndex.constFind(ratingKey);
+    return it == plexTrackIndex.constEnd() ? nullptr : &world.plex.tracks[static_cast<size_t>(*it)];
+}
+
+FakePlexPlaylist *FakeState::plexPlaylist(const QString &ratingKey)
+{
+    for (auto &p : plexPlaylists) {
+        if (p.ratingKey == ratingKey)
+            return &p;
+    }
+    return nullptr;
+}
+
+QString FakeState::snapshotId(const SpotifyPlaylistState &p) const
+{
+    // Looks like Spotify's (base64, 32 characters) and changes with every edit.
+    const QByteArray h = QCryptographicHash::hash((p.data.id + QString::number(p.version)).toUtf8(),
+                                                  QCryptographicHash::Sha256);
+    return QString::fromLatin1(h.toBase64().left(32));
+}
+
+QString FakeState::plexSectionOf(const WorldPlexTrack &t) const
+{
+    if (!t.section.isEmpty())
+        return t.section;
+    return world.plex.sections.empty() ? QStringLiteral("1") : world.plex.sections.front().key;
+}
+
+} // namespace pb::fakes

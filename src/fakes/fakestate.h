@@ -1,0 +1,109 @@
+#pragma once
+
+// The mutable state behind the four fake services. One mutex guards all of it: handlers run
+// under it, and the FakeServices accessors (called from test threads) take it too.
+#include "fakehttp.h"
+#include "pb/fakes/fakeservices.h"
+
+#include <QDateTime>
+#include <QHash>
+
+#include <deque>
+#include <mutex>
+#include <random>
+
+namespace pb::fakes {
+
+class FakeState {
+public:
+    struct AuthCode {
+        QString clientId;
+        QString redirectUri;
+        QString challenge;
+        QString scope;
+        QDateTime expires;
+    };
+    struct AccessToken {
+        QString clientId;
+        QString scope;
+        QDateTime expires;
+        bool user = true;
+    };
+    struct RefreshToken {
+        QString clientId;
+        QString scope;
+        QDateTime consentExpires;
+        bool revoked = false;
+    };
+    struct Pin {
+        qint64 id = 0;
+        QString code;
+        QString clientId;
+        QString product;
+        bool strong = false;
+        int polls = 0;
+        QDateTime created;
+        QDateTime expires;
+        bool approved = false;
+    };
+    struct SpotifyPlaylistState {
+        WorldSpotifyPlaylist data;
+        int version = 1;
+    };
+
+    mutable std::recursive_mutex mutex;
+    FakeOptions options;
+    World world;
+    QHash<QString, int> spotifyTrackIndex;
+    QHash<QString, int> plexTrackIndex;
+    std::vector<SpotifyPlaylistState> spotifyPlaylists;
+
+    QHash<QString, AuthCode> codes;
+    QHash<QString, AccessToken> accessTokens;
+    QHash<QString, RefreshToken> refreshTokens;
+
+    QHash<qint64, Pin> pins;
+    qint64 nextPinId = 373040866;
+
+    std::vector<FakePlexPlaylist> plexPlaylists;
+    qint64 nextPlaylistItemId = 1001;
+    qint64 nextRatingKey = 900001;
+
+    std::vector<RecordedRequest> log;
+    std::deque<qint64> apiCallTimes; ///< ms since epoch, for the rate limiter
+    std::mt19937 rng{1};
+
+    QUrl spotifyAccountsUrl;
+    QUrl spotifyApiUrl;
+    QUrl plexTvUrl;
+    QUrl plexServerUrl;
+    quint16 deadPort = 9; ///< a closed port for the dead plex.tv connection
+
+    /// Issues an access token (and a refresh token for user grants) and records them.
+    SpotifyTokens issueTokens(const QString &clientId, const QString &scope, const QDateTime &consentExpires,
+                              bool user);
+    /// Installs a world and resets every runtime table.
+    void reset(World w);
+    /// A random token of `length` characters from [A-Za-z0-9].
+    QString randomToken(int length);
+
+    const WorldSpotifyTrack *spotifyTrack(const QString &id) const;
+    SpotifyPlaylistState *spotifyPlaylist(const QString &id);
+    const WorldPlexTrack *plexTrack(const QString &ratingKey) const;
+    FakePlexPlaylist *plexPlaylist(const QString &ratingKey);
+    QString snapshotId(const SpotifyPlaylistState &p) const;
+    QString plexSectionOf(const WorldPlexTrack &t) const;
+};
+
+// Service handlers (one file each). Called with the state mutex held.
+FakeReply handleSpotifyAccounts(FakeState &state, const FakeRequest &request);
+FakeReply handleSpotifyApi(FakeState &state, const FakeRequest &request);
+FakeReply handlePlexTv(FakeState &state, const FakeRequest &request);
+FakeReply handlePlexServer(FakeState &state, const FakeRequest &request);
+
+// Spotify write endpoints (spotifywrite.cpp), dispatched from handleSpotifyApi.
+std::optional<FakeReply> handleSpotifyWrite(FakeState &state, const FakeRequest &request);
+// Plex playlist endpoints (plexplaylists.cpp), dispatched from handlePlexServer.
+std::optional<FakeReply> handlePlexPlaylists(FakeState &state, const FakeRequest &request);
+
+} // namespace pb::fakes

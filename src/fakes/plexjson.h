@@ -1,0 +1,22 @@
+#pragma once
+
+// PMS response building: track and playlist metadata, MediaContainer replies in JSON
+// (Accept: application/json, content type exactly application/json) or XML otherwise.
+#include "fakestate.h"
+
+namespace pb::fakes::plexjson {
+
+Json trackMetadata(const FakeState &state, const WorldPlexTrack &t, bool includeGuids);
+Json playlistMetadata(const FakeState &state, const FakePlexPlaylist &p);
+/// A MediaContainer reply; `container` holds the container's attributes and children.
+FakeReply container(const FakeRequest &req, Json container, int status = 200);
+/// Converts {"MediaContainer":{...}} to Plex-style XML.
+QByteArray toXml(const Json &root);
+/// Reads X-Plex-Container-Start/Size from header or query; false on a malformed value.
+bool readPaging(const FakeRequest &req, int &start, int &size);
+/// Adds the paging headers to a container reply.
+void addPagingHeaders(FakeReply &reply, int start, int totalSize);
+/// A numeric-looking key derived from a name (album and artist rating keys).
+QString derivedKey(const QString &kind, const QString &name);
+
+} // namespace pb::fakes::plexjson

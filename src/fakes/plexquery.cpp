@@ -1,0 +1,183 @@
+#include "plexquery.h"
+
+#include <QRegularExpression>
+
+#include <algorithm>
+
+namespace pb::fakes::plexquery {
+
+namespace {
+
+bool isIgnored(const QString &key)
+{
+    static const QStringList ignored{
+        QStringLiteral("type"),       QStringLiteral("sort"),         QStringLiteral("limit"),
+        QStringLiteral("group"),      QStringLiteral("includeGuids"), QStringLiteral("includeMeta"),
+        QStringLiteral("checkFiles"), QStringLiteral("asyncAugment"), QStringLiteral("push"),
+        QStringLiteral("pop"),        QStringLiteral("or"),           QStringLiteral("query")};
+    return ignored.contains(key) || key.startsWith(QLatin1String("X-Plex-")) ||
+           key.startsWith(QLatin1String("include")) || key.startsWith(QLatin1String("exclude"));
+}
+
+QString canonicalField(const QString &f)
+{
+    if (f == QLatin1String("title") || f == QLatin1String("track.title"))
+        return QStringLiteral("title");
+    if (f == QLatin1String("artist.title"))
+        return QStringLiteral("artist.title");
+    if (f == QLatin1String("album.title"))
+        return QStringLiteral("album.title");
+    if (f == QLatin1String("originalTitle") || f == QLatin1String("track.originalTitle"))
+        return QStringLiteral("originalTitle");
+    if (f == QLatin1String("year") || f == QLatin1String("album.year"))
+        return QStringLiteral("year");
+    return {};
+}
+
+QString fieldValue(const WorldPlexTrack &t, const QString &field)
+{
+    if (field == QLatin1String("title"))
+        return t.title;
+    if (field == QLatin1String("artist.title"))
+        return t.artist;
+    if (field == QLatin1String("album.title"))
+        return t.album;
+    if (field == QLatin1String("originalTitle"))
+        return t.originalTitle;
+    return QString::number(t.year);
+}
+
+// Case-insensitive, accent-sensitive: the assumption documented in docs/fakes.md.
+bool test(const QString &value, const QString &op, const QString &want)
+{
+    if (op == QLatin1String("="))
+        return value.contains(want, Qt::CaseInsensitive);
+    if (op == QLatin1String("!="))
+        return !value.contains(want, Qt::CaseInsensitive);
+    if (op == QLatin1String("=="))
+        return value.compare(want, Qt::CaseInsensitive) == 0;
+    if (op == QLatin1String("!=="))
+        return value.compare(want, Qt::CaseInsensitive) != 0;
+    if (op == QLatin1String("<="))
+        return value.startsWith(want, Qt::CaseInsensitive);
+    if (op == QLatin1String(">="))
+        return value.endsWith(want, Qt::CaseInsensitive);
+    return false;
+}
+
+int compareBy(const WorldPlexTrack &a, const WorldPlexTrack &b, const QString &field)
+{
+    if (field == QLatin1String("duration"))
+        return a.duration < b.duration ? -1 : (a.duration > b.duration ? 1 : 0);
+    if (field == QLatin1String("index") || field == QLatin1String("track.index"))
+        return a.index - b.index;
+    if (field == QLatin1String("year") || field == QLatin1String("album.year"))
+        return a.year - b.year;
+    QString f = field;
+    f.remove(QLatin1String("Sort"));
+    if (f == QLatin1String("track.title"))
+        f = QStringLiteral("title");
+    if (f == QLatin1String("artist.title") || f == QLatin1String("grandparentTitle"))
+        return QString::compare(a.artist, b.artist, Qt::CaseInsensitive);
+    if (f == QLatin1String("album.title") || f == QLatin1String("parentTitle"))
+        return QString::compare(a.album, b.album, Qt::CaseInsensitive);
+    if (f == QLatin1String("title"))
+        return QString::compare(a.title, b.title, Qt::CaseInsensitive);
+    if (f == QLatin1String("originalTitle"))
+        return QString::compare(a.originalTitle, b.originalTitle, Qt::CaseInsensitive);
+    return 0; // addedAt, ratingKey ... equal in the fake: keep library order
+}
+
+} // namespace
+
+std::optional<Query> parse(const FakeRequest &req)
+{
+    Query q;
+    static const QRegularExpression opTail(QStringLiteral("([!<>=]+)$"));
+    for (const Param &p : req.params) {
+        QString key = p.key;
+        QString value = p.value;
+        QString op = QStringLiteral("=");
+        // Operator characters belong to the key: `title%3D=x` decodes to key "title=".
+        if (const auto m = opTail.match(key); m.hasMatch()) {
+            op = m.captured(1) + QLatin1Char('=');
+            key.chop(m.capturedLength(1));
+        }
+        // Sent unencoded, `title==x` arrives as key "title" and value "=x".
+        if (p.rawValue.startsWith('=')) {
+            op += QLatin1Char('=');
+            value = value.mid(1);
+        }
+        if (key == QLatin1String("sort")) {
+            q.sort = value.split(QLatin1Char(','), Qt::SkipEmptyParts);
+            continue;
+        }
+        if (key == QLatin1String("limit")) {
+            bool ok = false;
+            q.limit = value.toInt(&ok);
+            if (!ok || q.limit < 0)
+                return std::nullopt;
+            continue;
+        }
+        if (isIgnored(key))
+            continue;
+        const QString field = canonicalField(key);
+        static const QStringList ops{QStringLiteral("="),   QStringLiteral("!="), QStringLiteral("=="),
+                                     QStringLiteral("!=="), QStringLiteral("<="), QStringLiteral(">=")};
+        if (field.isEmpty() || !ops.contains(op))
+            return std::nullopt;
+        q.filters.push_back(Filter{field, op, value.split(QLatin1Char(','))});
+    }
+    return q;
+}
+
+std::vector<const WorldPlexTrack *> run(const FakeState &state, const QString &section, const Query &q)
+{
+    std::vector<const WorldPlexTrack *> out;
+    for (const WorldPlexTrack &t : state.world.plex.tracks) {
+        if (state.plexSectionOf(t) != section)
+            continue;
+        bool ok = true;
+        for (const Filter &f : q.filters) {
+            const QString v = fieldValue(t, f.field);
+            const bool negative = f.op.startsWith(QLatin1Char('!'));
+            bool any = negative;
+            for (const QString &want : f.values)
+                any = negative ? (any && test(v, f.op, want)) : (any || test(v, f.op, want));
+            ok = ok && any;
+        }
+        if (ok)
+            out.push_back(&t);
+    }
+    if (!q.sort.isEmpty()) {
+        std::stable_sort(out.begin(), out.end(), [&](const WorldPlexTrack *a, const WorldPlexTrack *b) {
+            for (const QString &s : q.sort) {
+                const bool desc = s.endsWith(QLatin1String(":desc"));
+                const int c = compareBy(*a, *b, s.section(QLatin1Char(':'), 0, 0));
+                if (c != 0)
+                    return desc ? c > 0 : c < 0;
+            }
+            return false;
+        });
+    }
+    if (q.limit >= 0 && static_cast<int>(out.size()) > q.limit)
+        out.resize(static_cast<size_t>(q.limit));
+    return out;
+}
+
+bool hubMatches(const QString &name, const QStringList &foldedWords)
+{
+    static const QRegularExpression split(QStringLiteral("[^\\w]+"),
+                                          QRegularExpression::UseUnicodePropertiesOption);
+    const QStringList words = foldForSearch(name).split(split, Qt::SkipEmptyParts);
+    for (const QString &q : foldedWords) {
+        bool found = false;
+        for (const QString &w : words)
+            found = found || w.startsWith(q);
+        if (!found)
+            return false;
+    }
+    return !foldedWords.isEmpty();
+}
+
+} // namespace pb::fakes::plexquery
