@@ -52,6 +52,41 @@ bool crossScript(Script a, Script b)
     return (a == Script::Latin && b == Script::NonLatin) || (a == Script::NonLatin && b == Script::Latin);
 }
 
+// Artist names made only of digits and symbols ("7!!", "!!!") cannot be compared with their
+// spelled-out forms ("Seven Oops", "Chk Chk Chk") either.
+bool artistCrossScript(Script a, Script b)
+{
+    return crossScript(a, b) || ((a == Script::None) != (b == Script::None));
+}
+
+// One title's word is the other's word plus letters ("Believe"/"Believer", "Light"/"Lights"):
+// that is another word, not a spelling variant.
+bool extendedWord(const QString &a, const QString &b)
+{
+    const QStringList wa = a.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    const QStringList wb = b.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    for (const QString &x : wa) {
+        if (wb.contains(x))
+            continue;
+        for (const QString &y : wb)
+            if (!wa.contains(y) && x.size() != y.size() && (x.startsWith(y) || y.startsWith(x)))
+                return true;
+    }
+    return false;
+}
+
+// "Composer: Work: I. Movement" against a library that titles the movement only.
+QString movementOf(const QString &rawTitle)
+{
+    const qsizetype colon = rawTitle.lastIndexOf(QLatin1Char(':'));
+    if (colon < 0)
+        return {};
+    QString movement = normalizeText(rawTitle.mid(colon + 1));
+    static const QRegularExpression roman(QStringLiteral("^[ivx]+ "));
+    movement.remove(roman);
+    return movement;
+}
+
 // Title similarity on the normalised keys, with the guards that stop "Believe" matching
 // "Believe In Me", "Part 1" matching "Part 2" and "Dani California" matching "Californication".
 double titleSimilarity(const PreparedSpotify &s, const PreparedPlex &p)
@@ -67,6 +102,16 @@ double titleSimilarity(const PreparedSpotify &s, const PreparedPlex &p)
         r = std::min(r, 0.5);
     if (std::min(s.titleKeyNoSpace.size(), p.titleKeyNoSpace.size()) <= 5)
         r = std::min(r, 0.6); // "Free" vs "Freed": short titles must be equal
+    if (extendedWord(s.titleKey, p.titleKey))
+        r = std::min(r, 0.7);
+    if (r < 0.9 && s.track.name.contains(QLatin1Char(':'))) {
+        QString plexMovement = p.titleKey;
+        static const QRegularExpression roman(QStringLiteral("^[ivx]+ "));
+        plexMovement.remove(roman);
+        const QString movement = movementOf(s.title.base);
+        if (movement.size() >= 8 && movement == plexMovement)
+            r = 0.9;
+    }
     return r;
 }
 
@@ -157,7 +202,7 @@ Candidate MatchingEngine::score(const PreparedSpotify &s, const PreparedPlex &p)
 
     const bool titleUnknown = crossScript(s.titleScript, p.titleScript);
     const bool artistUnknown =
-        p.artistKeys.isEmpty() || s.artistKeys.isEmpty() || crossScript(s.artistScript, p.artistScript);
+        p.artistKeys.isEmpty() || s.artistKeys.isEmpty() || artistCrossScript(s.artistScript, p.artistScript);
     sig.title = titleUnknown ? 0 : titleSimilarity(s, p);
     sig.artist = artistUnknown ? 0 : artistSimilarity(s, p);
     sig.album =
@@ -167,7 +212,22 @@ Candidate MatchingEngine::score(const PreparedSpotify &s, const PreparedPlex &p)
     sv.flags = effectiveFlags(s.title.version, s.albumVersion);
     VersionInfo pv = p.title.version;
     pv.flags = effectiveFlags(p.title.version, p.albumVersion);
-    const QString conflict = versionConflict(sv, pv, durationClose);
+    QString conflict = versionConflict(sv, pv, durationClose);
+    // A featured artist in the candidate's title whom Spotify does not credit marks another
+    // recording ("Little Apple (feat. T-ara)" vs the solo "Little Apple"). The other way round is
+    // normal: libraries often drop Spotify's featured credits.
+    if (conflict.isEmpty()) {
+        for (const QString &f : p.title.featured) {
+            const QString key = normalizeArtist(f);
+            bool credited = false;
+            for (const QString &a : s.artistKeys)
+                credited = credited || levenshteinRatio(a, key) >= 0.85;
+            if (!credited && !artistCrossScript(s.artistScript, scriptOf(key))) {
+                conflict = QStringLiteral("candidate features %1").arg(f);
+                break;
+            }
+        }
+    }
     sig.versionConflict = !conflict.isEmpty();
 
     if (sig.durationVetoed) {

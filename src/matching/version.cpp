@@ -276,7 +276,17 @@ ParsedTitle parseTitle(const QString &title)
         base = kept;
     }
 
-    // 3. An unbracketed trailing credit: "Song feat. X", "Song ft. X".
+    // 3. Unbracketed trailing descriptors some stores use: "Guren no Yumiya Tv Size Ver.".
+    static const QRegularExpression trailingTv(
+        QStringLiteral("\\s+(tv\\s*size(?:\\s+ver(?:sion)?\\.?)?|tv\\s+ver(?:sion)?\\.?)$"),
+        QRegularExpression::CaseInsensitiveOption);
+    const auto tv = trailingTv.match(base);
+    if (tv.hasMatch() && tv.capturedStart() > 0) {
+        absorb(t, classify(tv.captured(1)), tv.captured(1));
+        base.truncate(tv.capturedStart());
+    }
+
+    // 4. An unbracketed trailing credit: "Song feat. X", "Song ft. X".
     static const QRegularExpression trailingFeat(QStringLiteral("\\s+(?:feat\\.?|ft\\.|featuring)\\s+(.+)$"),
                                                  QRegularExpression::CaseInsensitiveOption);
     const auto m = trailingFeat.match(base);
@@ -365,6 +375,10 @@ bool similarWords(const QString &a, const QString &b)
 {
     if (a.isEmpty() || b.isEmpty())
         return true; // "(Remix)" against "(Fedde le Grand Remix)": not enough to tell them apart
+    const Script sa = scriptOf(a);
+    const Script sb = scriptOf(b);
+    if (sa != sb && sa != Script::None && sb != Script::None)
+        return true; // "一人連弾" against "Hitori Rendan": cannot tell, do not reject on it
     if (a == b || a.contains(b) || b.contains(a))
         return true;
     const QStringList wa = a.split(QLatin1Char(' '), Qt::SkipEmptyParts);
