@@ -39,6 +39,37 @@ QByteArray HttpResponse::header(const QByteArray &name) const
     return {};
 }
 
+QUrl joinUrl(const QUrl &base, const QString &path, const QByteArray &encodedQuery)
+{
+    QUrl url = base;
+    QString basePath = base.path(QUrl::FullyEncoded);
+    while (basePath.endsWith(QLatin1Char('/')))
+        basePath.chop(1);
+    url.setPath(basePath + path, QUrl::TolerantMode);
+    if (!encodedQuery.isEmpty())
+        url.setQuery(QString::fromLatin1(encodedQuery), QUrl::TolerantMode);
+    else
+        url.setQuery(QString());
+    url.setFragment(QString());
+    return url;
+}
+
+QByteArray encodeQuery(const QList<QPair<QString, QString>> &items)
+{
+    QByteArray out;
+    for (const auto &it : items) {
+        if (!out.isEmpty())
+            out += '&';
+        out += QUrl::toPercentEncoding(it.first) + '=' + QUrl::toPercentEncoding(it.second);
+    }
+    return out;
+}
+
+QString pathSegment(const QString &segment)
+{
+    return QString::fromLatin1(QUrl::toPercentEncoding(segment));
+}
+
 struct HttpCore::Attempt {
     std::shared_ptr<CallState> call;
     HttpRequest request;

@@ -49,6 +49,14 @@ struct HttpResponse {
     bool isSuccess() const { return status >= 200 && status < 300; }
 };
 
+/// base + path (base's own path kept, without a trailing slash) + an already-encoded query.
+/// `path` may hold percent-encoded segments.
+QUrl joinUrl(const QUrl &base, const QString &path, const QByteArray &encodedQuery = {});
+/// key=value&... with every key and value fully percent-encoded (also '+', '=', '&', ',').
+QByteArray encodeQuery(const QList<QPair<QString, QString>> &items);
+/// A path segment, percent-encoded.
+QString pathSegment(const QString &segment);
+
 /// What a service adds to the core: auth headers, its error format, token refresh.
 struct ServiceHooks {
     QString serviceName; ///< "Spotify", "Plex", "plex.tv": used in messages

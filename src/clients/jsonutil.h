@@ -1,5 +1,6 @@
 #pragma once
 
+#include "callstate.h"
 #include "httpcore.h"
 #include "pb/core/result.h"
 
@@ -69,6 +70,28 @@ template <typename T>
 pb::Result<T> parseDto(const json &j, const QString &what)
 {
     return readDto<T>(j, what, [](const json &v) { return v.get<T>(); });
+}
+
+/// Sends `request` and completes `call` with reader(parsed JSON body); every failure (HTTP,
+/// HTML body, malformed JSON, wrong shape) completes it with the typed error.
+template <typename T, typename Reader>
+void sendForJson(HttpCore &http, const std::shared_ptr<Call<T>> &call, HttpRequest request, QString what,
+                 Reader reader)
+{
+    const QString service = http.hooks().serviceName;
+    http.send(
+        call, std::move(request),
+        [call, what = std::move(what), reader = std::move(reader), service](pb::Result<HttpResponse> r) {
+            if (!r.ok())
+                return call->fail(r.error());
+            auto j = parseJsonBody(*r, service);
+            if (!j.ok())
+                return call->fail(j.error());
+            auto value = readDto<T>(*j, what, reader);
+            if (!value.ok())
+                return call->fail(value.error());
+            call->complete(std::move(value).value());
+        });
 }
 
 } // namespace pb::clients::detail
