@@ -23,6 +23,8 @@ std::optional<FakeReply> readUris(const FakeState &state, const Json &uris, std:
 {
     if (!uris.is_array())
         return spotifyError(400, QStringLiteral("Invalid request"));
+    if (uris.empty())
+        return spotifyError(400, QStringLiteral("No uris provided"));
     if (uris.size() > 100)
         return spotifyError(400, QStringLiteral("Too many ids requested"));
     for (const Json &u : uris) {
@@ -64,6 +66,8 @@ FakeReply addItems(FakeState &state, const FakeRequest &req, FakeState::SpotifyP
     auto &tracks = p.data.tracks;
     size_t pos = tracks.size();
     const Json position = body.contains("position") ? body["position"] : Json(nullptr);
+    if (!position.is_null() && !position.is_number_integer())
+        return spotifyError(400, QStringLiteral("Invalid position"));
     if (position.is_number_integer()) {
         const auto v = position.get<long long>();
         if (v < 0 || v > static_cast<long long>(tracks.size()))

@@ -1,0 +1,88 @@
+// The world fixture format, the generator and the bundled demo world.
+#include "fakestest.h"
+
+#include <QFile>
+
+using namespace pb::fakes;
+
+TEST(FakesWorld, MinimalFixtureGetsDefaults)
+{
+    const auto w = parseWorld(
+        R"({"spotify":{"user":{"id":"u"},"tracks":[]},"plex":{"tracks":[]},"extra":{"ignored":1}})");
+    ASSERT_TRUE(w.ok()) << w.error().message.toStdString();
+    EXPECT_EQ(w->spotify.displayName, QStringLiteral("u"));
+    ASSERT_EQ(w->plex.sections.size(), 1u);
+    EXPECT_EQ(w->plex.sections.front().title, QStringLiteral("Music"));
+    EXPECT_FALSE(w->plex.accessToken.isEmpty());
+}
+
+TEST(FakesWorld, MissingOrWrongFieldsAreNamed)
+{
+    struct Case {
+        const char *json;
+        const char *mentions;
+    } cases[] = {
+        {R"({"plex":{"tracks":[]}})", "spotify is required"},
+        {R"({"spotify":{"user":{},"tracks":[]},"plex":{"tracks":[]}})", "spotify.user.id is required"},
+        {R"({"spotify":{"user":{"id":"u"},"tracks":[{"id":"a","artists":[],"duration_ms":1}]},"plex":{"tracks":[]}})",
+         "spotify.tracks[0].name is required"},
+        {R"({"spotify":{"user":{"id":"u"},"tracks":[{"id":"a","name":"n","artists":"x","duration_ms":1}]},"plex":{"tracks":[]}})",
+         "spotify.tracks[0].artists must be an array"},
+        {R"({"spotify":{"user":{"id":"u"},"tracks":[],"playlists":[{"id":"p","name":"n","tracks":[5]}]},"plex":{"tracks":[]}})",
+         "spotify.playlists[0].tracks[0]"},
+        {R"({"spotify":{"user":{"id":"u"},"tracks":[]},"plex":{"tracks":[{"ratingKey":"1","artist":"a"}]}})",
+         "plex.tracks[0].title is required"},
+    };
+    for (const Case &c : cases) {
+        const auto w = parseWorld(c.json);
+        ASSERT_FALSE(w.ok()) << c.json;
+        EXPECT_TRUE(w.error().message.contains(QString::fromLatin1(c.mentions)))
+            << w.error().message.toStdString();
+    }
+    EXPECT_FALSE(parseWorld("not json").ok());
+    EXPECT_FALSE(loadWorld(QStringLiteral("/nonexistent/world.json")).ok());
+}
+
+TEST(FakesWorld, GeneratorIsDeterministicAndSized)
+{
+    GenerateOptions o;
+    o.libraryTracks = 2000;
+    o.playlists = 2;
+    o.tracksPerPlaylist = 1000;
+    o.seed = 42;
+    const World a = generateWorld(o);
+    const World b = generateWorld(o);
+    EXPECT_GE(a.plex.tracks.size(), 2000u);
+    ASSERT_EQ(a.spotify.playlists.size(), 2u);
+    EXPECT_EQ(a.spotify.playlists[0].tracks.size(), 1000u);
+    EXPECT_EQ(a.spotify.playlists[0].tracks, b.spotify.playlists[0].tracks);
+    EXPECT_EQ(a.plex.tracks.back().title, b.plex.tracks.back().title);
+    int variants = 0;
+    for (const auto &t : a.plex.tracks)
+        variants += t.title.contains(QLatin1String(" - ")) || t.title.contains(QLatin1String("(")) ? 1 : 0;
+    EXPECT_GT(variants, 100);
+    o.seed = 43;
+    EXPECT_NE(generateWorld(o).spotify.playlists[0].tracks, a.spotify.playlists[0].tracks);
+}
+
+TEST(FakesWorld, DemoWorldShowsWhatMatters)
+{
+    const World w = demoWorld();
+    EXPECT_GE(w.plex.tracks.size(), 2000u);
+    EXPECT_GE(w.spotify.playlists.size(), 10u);
+    bool followed = false, big = false, nullItem = false;
+    for (const auto &p : w.spotify.playlists) {
+        followed = followed || (p.owner != w.spotify.userId && !p.collaborative);
+        big = big || p.tracks.size() >= 500;
+        for (const QString &t : p.tracks)
+            nullItem = nullItem || t.isEmpty();
+    }
+    EXPECT_TRUE(followed);
+    EXPECT_TRUE(big);
+    EXPECT_TRUE(nullItem);
+    EXPECT_FALSE(w.spotify.liked.empty());
+    // The shipped file and the compiled-in resource agree.
+    const auto file = loadWorld(QStringLiteral(PB_SOURCE_DIR "/resources/demo/world.json"));
+    ASSERT_TRUE(file.ok()) << file.error().message.toStdString();
+    EXPECT_EQ(file->spotify.playlists.size(), w.spotify.playlists.size());
+}
