@@ -31,22 +31,6 @@ constexpr double kCrossScriptCredit = 0.85;
 // that is written the same way wins a tie.
 constexpr double kSameRecordingTiePenalty = 0.005;
 
-QString digitsOf(const QString &s)
-{
-    QString d;
-    bool inNumber = false;
-    for (const QChar c : s) {
-        if (c.isDigit()) {
-            d.append(c);
-            inNumber = true;
-        } else if (inNumber) {
-            d.append(QLatin1Char(' '));
-            inNumber = false;
-        }
-    }
-    return d.trimmed();
-}
-
 bool crossScript(Script a, Script b)
 {
     return (a == Script::Latin && b == Script::NonLatin) || (a == Script::NonLatin && b == Script::Latin);
@@ -61,10 +45,8 @@ bool artistCrossScript(Script a, Script b)
 
 // One title's word is the other's word plus letters ("Believe"/"Believer", "Light"/"Lights"):
 // that is another word, not a spelling variant.
-bool extendedWord(const QString &a, const QString &b)
+bool extendedWord(const QStringList &wa, const QStringList &wb)
 {
-    const QStringList wa = a.split(QLatin1Char(' '), Qt::SkipEmptyParts);
-    const QStringList wb = b.split(QLatin1Char(' '), Qt::SkipEmptyParts);
     for (const QString &x : wa) {
         if (wb.contains(x))
             continue;
@@ -75,18 +57,6 @@ bool extendedWord(const QString &a, const QString &b)
     return false;
 }
 
-// "Composer: Work: I. Movement" against a library that titles the movement only.
-QString movementOf(const QString &rawTitle)
-{
-    const qsizetype colon = rawTitle.lastIndexOf(QLatin1Char(':'));
-    if (colon < 0)
-        return {};
-    QString movement = normalizeText(rawTitle.mid(colon + 1));
-    static const QRegularExpression roman(QStringLiteral("^[ivx]+ "));
-    movement.remove(roman);
-    return movement;
-}
-
 // Title similarity on the normalised keys, with the guards that stop "Believe" matching
 // "Believe In Me", "Part 1" matching "Part 2" and "Dani California" matching "Californication".
 double titleSimilarity(const PreparedSpotify &s, const PreparedPlex &p)
@@ -95,51 +65,40 @@ double titleSimilarity(const PreparedSpotify &s, const PreparedPlex &p)
         return 1.0;
     if (s.titleCoreKey == p.titleCoreKey)
         return 0.95;
+    // "Work: I. Movement" against a library that titles the movement only ("i Largo - Allegro").
+    if (s.titleMovementKey.size() >= 8 && s.titleMovementKey == p.titleMovementKey)
+        return 0.9;
     double r = levenshteinRatio(s.titleKey, p.titleKey);
     if (s.titleCoreKey != s.titleKey || p.titleCoreKey != p.titleKey)
         r = std::max(r, 0.95 * levenshteinRatio(s.titleCoreKey, p.titleCoreKey));
-    if (digitsOf(s.titleKey) != digitsOf(p.titleKey))
+    if (r <= 0.5)
+        return r; // the guards below only ever lower a score
+    if (s.titleDigits != p.titleDigits)
         r = std::min(r, 0.5);
     if (std::min(s.titleKeyNoSpace.size(), p.titleKeyNoSpace.size()) <= 5)
         r = std::min(r, 0.6); // "Free" vs "Freed": short titles must be equal
-    if (extendedWord(s.titleKey, p.titleKey))
+    if (r > 0.7 && extendedWord(s.titleWords, p.titleWords))
         r = std::min(r, 0.7);
-    if (r < 0.9 && s.track.name.contains(QLatin1Char(':'))) {
-        QString plexMovement = p.titleKey;
-        static const QRegularExpression roman(QStringLiteral("^[ivx]+ "));
-        plexMovement.remove(roman);
-        const QString movement = movementOf(s.title.base);
-        if (movement.size() >= 8 && movement == plexMovement)
-            r = 0.9;
-    }
     return r;
-}
-
-double artistPairSimilarity(const QString &a, const QString &b)
-{
-    if (a == b)
-        return 1.0;
-    QString an = a, bn = b;
-    an.remove(QLatin1Char(' '));
-    bn.remove(QLatin1Char(' '));
-    if (an == bn)
-        return 1.0; // "M I I L" vs "MIIL"
-    // "Nick Cave and the Bad Seeds" vs "Nick Cave": one name is the other's leading words.
-    const QString &shorter = a.size() < b.size() ? a : b;
-    const QString &longer = a.size() < b.size() ? b : a;
-    if (shorter.size() >= 5 && longer.startsWith(shorter + QLatin1Char(' ')))
-        return 0.9;
-    return levenshteinRatio(a, b);
 }
 
 double artistSimilarity(const PreparedSpotify &s, const PreparedPlex &p)
 {
     double best = 0;
-    for (const QString &a : s.artistKeys) {
-        for (const QString &b : p.artistKeys) {
-            best = std::max(best, artistPairSimilarity(a, b));
-            if (best >= 1.0)
-                return 1.0;
+    for (qsizetype i = 0; i < s.artistKeys.size(); ++i) {
+        const QString &a = s.artistKeys.at(i);
+        for (qsizetype j = 0; j < p.artistKeys.size(); ++j) {
+            const QString &b = p.artistKeys.at(j);
+            if (a == b || s.artistKeysNoSpace.at(i) == p.artistKeysNoSpace.at(j))
+                return 1.0; // "M I I L" vs "MIIL"
+            // "Nick Cave and the Bad Seeds" vs "Nick Cave": one name is the other's leading words.
+            const QString &shorter = a.size() < b.size() ? a : b;
+            const QString &longer = a.size() < b.size() ? b : a;
+            if (shorter.size() >= 5 && longer.size() > shorter.size() && longer.startsWith(shorter) &&
+                longer.at(shorter.size()) == QLatin1Char(' '))
+                best = std::max(best, 0.9);
+            else
+                best = std::max(best, levenshteinRatio(a, b));
         }
     }
     return best;
@@ -173,8 +132,14 @@ Candidate MatchingEngine::score(const SpotifyTrack &track, const PlexTrack &cand
 
 Candidate MatchingEngine::score(const PreparedSpotify &s, const PreparedPlex &p) const
 {
+    return scoreImpl(s, p, true);
+}
+
+Candidate MatchingEngine::scoreImpl(const PreparedSpotify &s, const PreparedPlex &p, bool explain) const
+{
     Candidate c;
-    c.track = p.track;
+    if (explain)
+        c.track = p.track;
     SignalScores &sig = c.signals;
 
     // Duration: a veto beyond the tolerance, full marks within kDurationExactMs.
@@ -217,13 +182,13 @@ Candidate MatchingEngine::score(const PreparedSpotify &s, const PreparedPlex &p)
     // recording ("Little Apple (feat. T-ara)" vs the solo "Little Apple"). The other way round is
     // normal: libraries often drop Spotify's featured credits.
     if (conflict.isEmpty()) {
-        for (const QString &f : p.title.featured) {
-            const QString key = normalizeArtist(f);
+        for (qsizetype i = 0; i < p.featuredKeys.size(); ++i) {
+            const QString &key = p.featuredKeys.at(i);
             bool credited = false;
             for (const QString &a : s.artistKeys)
                 credited = credited || levenshteinRatio(a, key) >= 0.85;
             if (!credited && !artistCrossScript(s.artistScript, scriptOf(key))) {
-                conflict = QStringLiteral("candidate features %1").arg(f);
+                conflict = QStringLiteral("candidate features %1").arg(p.title.featured.value(i));
                 break;
             }
         }
@@ -232,12 +197,15 @@ Candidate MatchingEngine::score(const PreparedSpotify &s, const PreparedPlex &p)
 
     if (sig.durationVetoed) {
         c.confidence = 0;
-        c.reason = QStringLiteral("rejected: duration differs by %1").arg(formatDelta(sig.durationDeltaMs));
+        if (explain)
+            c.reason =
+                QStringLiteral("rejected: duration differs by %1").arg(formatDelta(sig.durationDeltaMs));
         return c;
     }
     if (sig.isrcEqual) {
         c.confidence = 0.99;
-        c.reason = QStringLiteral("accepted: same ISRC (%1)").arg(p.isrc);
+        if (explain)
+            c.reason = QStringLiteral("accepted: same ISRC (%1)").arg(p.isrc);
         return c;
     }
 
@@ -289,6 +257,8 @@ Candidate MatchingEngine::score(const PreparedSpotify &s, const PreparedPlex &p)
         rejection = conflict;
     }
     c.confidence = std::clamp(conf, 0.0, 1.0);
+    if (!explain)
+        return c;
 
     if (!rejection.isEmpty() || c.confidence < m_config.acceptThreshold) {
         c.reason = QStringLiteral("rejected: ") +
@@ -321,35 +291,58 @@ MatchResult MatchingEngine::match(const SpotifyTrack &track, const std::vector<P
     return match(prepare(track), prepared);
 }
 
-MatchResult MatchingEngine::match(const PreparedSpotify &track,
-                                  const std::vector<PreparedPlex> &candidates) const
+template <typename Get>
+MatchResult MatchingEngine::matchRange(const PreparedSpotify &track, std::size_t count, Get get) const
 {
     MatchResult result;
-    result.candidatesConsidered = static_cast<int>(candidates.size());
-    if (candidates.empty()) {
+    result.candidatesConsidered = static_cast<int>(count);
+    if (count == 0) {
         result.reason = QStringLiteral("rejected: no candidates");
         return result;
     }
-    std::optional<Candidate> best;
-    std::optional<Candidate> second;
-    for (const PreparedPlex &p : candidates) {
-        Candidate c = score(track, p);
-        if (best && c.track.ratingKey == best->track.ratingKey)
+    // Score everything cheaply, explain only the best two.
+    const PreparedPlex *best = nullptr;
+    const PreparedPlex *second = nullptr;
+    double bestScore = -1;
+    double secondScore = -1;
+    for (std::size_t i = 0; i < count; ++i) {
+        const PreparedPlex &p = get(i);
+        if (best && p.track.ratingKey == best->track.ratingKey)
             continue;
-        if (!best || c.confidence > best->confidence) {
-            second = std::move(best);
-            best = std::move(c);
-        } else if (!second || c.confidence > second->confidence) {
-            second = std::move(c);
+        const double conf = scoreImpl(track, p, false).confidence;
+        if (conf > bestScore) {
+            second = best;
+            secondScore = bestScore;
+            best = &p;
+            bestScore = conf;
+        } else if (conf > secondScore) {
+            second = &p;
+            secondScore = conf;
         }
     }
-    result.confidence = best->confidence;
-    result.signals = best->signals;
-    result.reason = best->reason;
-    result.runnerUp = std::move(second);
-    if (best->confidence >= m_config.acceptThreshold && best->reason.startsWith(QLatin1String("accepted")))
-        result.best = best->track;
+    Candidate top = scoreImpl(track, *best, true);
+    result.confidence = top.confidence;
+    result.signals = top.signals;
+    result.reason = top.reason;
+    if (second)
+        result.runnerUp = scoreImpl(track, *second, true);
+    if (top.confidence >= m_config.acceptThreshold && top.reason.startsWith(QLatin1String("accepted")))
+        result.best = std::move(top.track);
     return result;
+}
+
+MatchResult MatchingEngine::match(const PreparedSpotify &track,
+                                  const std::vector<PreparedPlex> &candidates) const
+{
+    return matchRange(track, candidates.size(),
+                      [&](std::size_t i) -> const PreparedPlex & { return candidates[i]; });
+}
+
+MatchResult MatchingEngine::match(const PreparedSpotify &track,
+                                  const std::vector<const PreparedPlex *> &candidates) const
+{
+    return matchRange(track, candidates.size(),
+                      [&](std::size_t i) -> const PreparedPlex & { return *candidates[i]; });
 }
 
 bool MatchingEngine::isConfident(const MatchResult &result) const

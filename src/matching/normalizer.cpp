@@ -304,6 +304,51 @@ Script combinedScript(const QStringList &keys)
     return scriptOf(keys.join(QLatin1Char(' ')));
 }
 
+QString digitsOf(const QString &s)
+{
+    QString d;
+    bool inNumber = false;
+    for (const QChar c : s) {
+        if (c.isDigit()) {
+            d.append(c);
+            inNumber = true;
+        } else if (inNumber) {
+            d.append(QLatin1Char(' '));
+            inNumber = false;
+        }
+    }
+    return d.trimmed();
+}
+
+// "Sonata: I. Largo - Allegro" -> "largo allegro"; a title with no colon keeps its whole key.
+QString movementKey(const QString &base, bool afterColon)
+{
+    QString text = base;
+    if (afterColon) {
+        const qsizetype colon = base.lastIndexOf(QLatin1Char(':'));
+        if (colon < 0)
+            return {};
+        text = base.mid(colon + 1);
+    }
+    QString key = normalizeText(text);
+    static const QRegularExpression numeral(QStringLiteral("^[ivx]+ "));
+    key.remove(numeral);
+    return key;
+}
+
+// Derived keys the scorer compares many times, computed once here.
+template <typename Prepared>
+void finish(Prepared &p)
+{
+    p.titleDigits = digitsOf(p.titleKey);
+    p.titleWords = p.titleKey.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    p.artistKeysNoSpace.clear();
+    for (const QString &a : p.artistKeys)
+        p.artistKeysNoSpace.append(withoutSpaces(a));
+    p.titleScript = scriptOf(p.titleKey);
+    p.artistScript = combinedScript(p.artistKeys);
+}
+
 } // namespace
 
 PreparedSpotify prepare(const SpotifyTrack &track)
@@ -326,9 +371,9 @@ PreparedSpotify prepare(const SpotifyTrack &track)
     for (const QString &featured : p.title.featured)
         addKey(p.artistKeys, featured);
     p.albumKey = normalizeText(baseAlbum(track.album));
+    p.titleMovementKey = movementKey(p.title.base, true);
     p.albumVersion = albumVersion(track.album);
-    p.titleScript = scriptOf(p.titleKey);
-    p.artistScript = combinedScript(p.artistKeys);
+    finish(p);
     return p;
 }
 
@@ -350,9 +395,12 @@ PreparedPlex prepare(const PlexTrack &track)
     };
     addCredit(track.originalTitle);
     addCredit(track.grandparentTitle);
-    for (const QString &featured : p.title.featured)
+    for (const QString &featured : p.title.featured) {
         addKey(p.artistKeys, featured);
+        p.featuredKeys.append(normalizeArtist(featured));
+    }
     p.albumKey = normalizeText(baseAlbum(track.parentTitle));
+    p.titleMovementKey = movementKey(p.title.base, false);
     p.albumVersion = albumVersion(track.parentTitle);
     for (const QString &guid : track.guids) {
         if (guid.startsWith(QLatin1String("isrc://"), Qt::CaseInsensitive)) {
@@ -360,8 +408,7 @@ PreparedPlex prepare(const PlexTrack &track)
             break;
         }
     }
-    p.titleScript = scriptOf(p.titleKey);
-    p.artistScript = combinedScript(p.artistKeys);
+    finish(p);
     return p;
 }
 

@@ -4,11 +4,91 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <vector>
 
 namespace pb::matching::similarity {
 
+namespace {
+
+// Myers/Hyyrö bit-parallel edit distance; `a` holds at most 64 code units. One pass over `b`
+// with a few word operations per character instead of a row of the DP table.
+int myersDistance(QStringView a, QStringView b)
+{
+    std::array<std::uint64_t, 128> ascii{};
+    struct Extra {
+        char16_t ch;
+        std::uint64_t mask;
+    };
+    std::array<Extra, 64> extra{};
+    int extraCount = 0;
+    for (qsizetype i = 0; i < a.size(); ++i) {
+        const char16_t ch = a[i].unicode();
+        const std::uint64_t bit = std::uint64_t{1} << i;
+        if (ch < 128) {
+            ascii[ch] |= bit;
+            continue;
+        }
+        int k = 0;
+        while (k < extraCount && extra[static_cast<std::size_t>(k)].ch != ch)
+            ++k;
+        if (k == extraCount)
+            extra[static_cast<std::size_t>(extraCount++)] = Extra{ch, 0};
+        extra[static_cast<std::size_t>(k)].mask |= bit;
+    }
+    const std::uint64_t last = std::uint64_t{1} << (a.size() - 1);
+    std::uint64_t pv = ~std::uint64_t{0};
+    std::uint64_t mv = 0;
+    int score = static_cast<int>(a.size());
+    for (const QChar c : b) {
+        const char16_t ch = c.unicode();
+        std::uint64_t eq = 0;
+        if (ch < 128) {
+            eq = ascii[ch];
+        } else {
+            for (int k = 0; k < extraCount; ++k)
+                if (extra[static_cast<std::size_t>(k)].ch == ch) {
+                    eq = extra[static_cast<std::size_t>(k)].mask;
+                    break;
+                }
+        }
+        const std::uint64_t xv = eq | mv;
+        const std::uint64_t xh = (((eq & pv) + pv) ^ pv) | eq;
+        std::uint64_t ph = mv | ~(xh | pv);
+        std::uint64_t mh = pv & xh;
+        if (ph & last)
+            ++score;
+        else if (mh & last)
+            --score;
+        ph = (ph << 1) | 1;
+        mh <<= 1;
+        pv = mh | ~(xv | ph);
+        mv = ph & xv;
+    }
+    return score;
+}
+
+} // namespace
+
 double levenshteinRatio(QStringView a, QStringView b)
+{
+    constexpr qsizetype kMax = 128;
+    a = a.left(kMax);
+    b = b.left(kMax);
+    if (a == b)
+        return 1.0;
+    const qsizetype n = a.size();
+    const qsizetype m = b.size();
+    if (n == 0 || m == 0)
+        return 0.0;
+    if (std::min(n, m) <= 64) {
+        const int d = n <= m ? myersDistance(a, b) : myersDistance(b, a);
+        return 1.0 - static_cast<double>(d) / static_cast<double>(std::max(n, m));
+    }
+    return levenshteinRatioTable(a, b);
+}
+
+double levenshteinRatioTable(QStringView a, QStringView b)
 {
     constexpr qsizetype kMax = 128;
     a = a.left(kMax);

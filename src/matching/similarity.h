@@ -10,6 +10,10 @@ namespace pb::matching::similarity {
 /// compared on their first 128 (titles are never that long; hostile input stays cheap).
 double levenshteinRatio(QStringView a, QStringView b);
 
+/// The same by the textbook dynamic-programming table (the reference the fast path is tested
+/// against).
+double levenshteinRatioTable(QStringView a, QStringView b);
+
 /// Python difflib.SequenceMatcher(None, a, b).ratio(): 2*matches / total (Ratcliff/Obershelp),
 /// without the autojunk heuristic (it only engages from 200 characters). For the baseline.
 double sequenceMatcherRatio(QStringView a, QStringView b);

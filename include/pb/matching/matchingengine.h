@@ -121,6 +121,10 @@ public:
     /// The same over tracks normalised once (prepare()); what the library index and benchmarks use.
     MatchResult match(const PreparedSpotify &track, const std::vector<PreparedPlex> &candidates) const;
 
+    /// The same over pointers into a library index (LibraryIndex::candidatesFor()).
+    MatchResult match(const PreparedSpotify &track,
+                      const std::vector<const PreparedPlex *> &candidates) const;
+
     /// Scores one candidate (the building block of match()).
     Candidate score(const SpotifyTrack &track, const PlexTrack &candidate) const;
     /// Scores one prepared candidate: no normalisation, no allocation beyond the reason text.
@@ -146,6 +150,12 @@ public:
     static MatchStatistics getMatchStatistics(const std::vector<TrackMatch> &matches);
 
 private:
+    // explain = false skips the reason text and the track copy: match() scores every candidate
+    // that way and explains only the best two.
+    Candidate scoreImpl(const PreparedSpotify &track, const PreparedPlex &candidate, bool explain) const;
+    template <typename Get>
+    MatchResult matchRange(const PreparedSpotify &track, std::size_t count, Get get) const;
+
     MatchConfig m_config;
 };
 

@@ -42,11 +42,15 @@ Script scriptOf(const QString &text);
 struct PreparedSpotify {
     SpotifyTrack track;
     ParsedTitle title;
-    QString titleKey;        ///< normalizeText(title.base)
-    QString titleKeyNoSpace; ///< titleKey with spaces removed ("M I I L" style spacing)
-    QString titleCoreKey;    ///< titleKey without any bracketed words ("Sweet Dreams")
-    QStringList artistKeys;  ///< every credited and featured artist, normalised, de-duplicated
-    QString albumKey;        ///< normalizeText(baseAlbum(album))
+    QString titleKey;              ///< normalizeText(title.base)
+    QString titleKeyNoSpace;       ///< titleKey with spaces removed ("M I I L" style spacing)
+    QString titleCoreKey;          ///< titleKey without any bracketed words ("Sweet Dreams")
+    QString titleDigits;           ///< the numbers in the title ("2 0" for "Sweet Spot 2.0")
+    QStringList titleWords;        ///< titleKey split on spaces
+    QString titleMovementKey;      ///< classical "Work: I. Movement": the movement, numeral dropped
+    QStringList artistKeys;        ///< every credited and featured artist, normalised, de-duplicated
+    QStringList artistKeysNoSpace; ///< artistKeys with spaces removed ("M I I L" == "MIIL")
+    QString albumKey;              ///< normalizeText(baseAlbum(album))
     VersionInfo albumVersion;
     Script titleScript = Script::None;
     Script artistScript = Script::None; ///< of all artist names together
@@ -59,7 +63,12 @@ struct PreparedPlex {
     QString titleKey;
     QString titleKeyNoSpace;
     QString titleCoreKey;
-    QStringList artistKeys; ///< album artist (unless Various Artists) and every track artist
+    QString titleDigits;
+    QStringList titleWords;
+    QString titleMovementKey; ///< the title without a leading movement numeral
+    QStringList artistKeys;   ///< album artist (unless Various Artists) and every track artist
+    QStringList artistKeysNoSpace;
+    QStringList featuredKeys; ///< normalised "(feat. X)" names from the title, in title.featured order
     QString albumKey;
     VersionInfo albumVersion;
     Script titleScript = Script::None;
