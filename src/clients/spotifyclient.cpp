@@ -8,6 +8,7 @@
 #include <QNetworkAccessManager>
 #include <QSet>
 #include <QThread>
+#include <QUrlQuery>
 
 namespace pb::clients {
 
@@ -43,6 +44,8 @@ public:
 
     void fetch(const QUrl &url)
     {
+        if (m_first.isEmpty())
+            m_first = url;
         m_seen.insert(url.toString(QUrl::FullyEncoded));
         HttpRequest req;
         req.url = url;
@@ -77,9 +80,32 @@ private:
             return fail(pb::Error::make(
                 pb::ErrorKind::Parse,
                 QStringLiteral("Spotify's next-page link points outside the API (%1)").arg(next.host())));
-        if (m_seen.contains(next.toString(QUrl::FullyEncoded)) || ++m_pages > kMaxPages)
+        const QUrl follow = samePathAs(next);
+        if (m_seen.contains(follow.toString(QUrl::FullyEncoded)) || ++m_pages > kMaxPages)
             return fail(pb::Error::make(pb::ErrorKind::Parse, QStringLiteral("Spotify's paging links loop")));
-        fetch(next);
+        fetch(follow);
+    }
+
+    /// Spotify's `next` for /me/playlists points at /users/{id}/playlists, an endpoint removed
+    /// for Development Mode apps in February 2026. So the pager stays on the path it started
+    /// with and takes only offset and limit from `next`.
+    QUrl samePathAs(const QUrl &next) const
+    {
+        const QUrlQuery nextQuery(next);
+        if (!nextQuery.hasQueryItem(QStringLiteral("offset")) || m_first.isEmpty())
+            return next;
+        QList<QPair<QString, QString>> items;
+        for (const auto &item : QUrlQuery(m_first).queryItems(QUrl::FullyDecoded)) {
+            if (item.first == QLatin1String("offset") || item.first == QLatin1String("limit"))
+                continue;
+            items.append(item);
+        }
+        items.append({QStringLiteral("offset"), nextQuery.queryItemValue(QStringLiteral("offset"))});
+        if (nextQuery.hasQueryItem(QStringLiteral("limit")))
+            items.append({QStringLiteral("limit"), nextQuery.queryItemValue(QStringLiteral("limit"))});
+        QUrl follow = m_first;
+        follow.setQuery(QString::fromLatin1(detail::encodeQuery(items)), QUrl::TolerantMode);
+        return follow;
     }
 
     HttpCore *m_http;
@@ -89,6 +115,7 @@ private:
     MapError m_mapError;
     std::vector<Out> m_out;
     QSet<QString> m_seen;
+    QUrl m_first;
     int m_pages = 0;
 };
 
