@@ -2,10 +2,14 @@
 
 namespace pb::cli {
 
+Command playlistsCommand();
+Command syncCommand();
+Command statusCommand();
+
 // Each subcommand lives in its own file (<name>command.cpp) and is listed here.
 const std::vector<Command> &commands()
 {
-    static const std::vector<Command> kCommands = {};
+    static const std::vector<Command> kCommands = {playlistsCommand(), syncCommand(), statusCommand()};
     return kCommands;
 }
 

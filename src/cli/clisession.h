@@ -1,0 +1,63 @@
+#pragma once
+
+#include "pb/core/result.h"
+#include "pb/sync/syncservice.h"
+
+#include <QStringList>
+
+#include <memory>
+
+namespace pb::fakes {
+class FakeServices;
+}
+
+namespace pb::cli {
+
+/// Exit codes beyond command.h's 0/1/2 (docs/sync.md lists them all).
+inline constexpr int kExitAuth = 3;     ///< not signed in, or the sign-in expired
+inline constexpr int kExitNotFound = 4; ///< a named playlist does not exist
+inline constexpr int kExitPartial = 5;  ///< synced, but some tracks are missing from Plex (sync --strict)
+
+/// The exit code for an error.
+int exitCodeFor(const Error &e);
+
+/// The options every sync-related command accepts (before or after its own arguments):
+/// --demo[=FIXTURE], --latency-ms N, --faults FILE, --db PATH.
+struct SessionOptions {
+    bool demo = false;
+    QString fixture; ///< empty = the bundled demo world
+    int latencyMs = 0;
+    QString faultsFile;
+    QString databasePath; ///< empty = the app's state database (a temporary one with --demo)
+};
+
+/// Removes the session options from `args` (what remains is the command's own arguments).
+/// Returns an error message for a malformed option.
+Result<SessionOptions> takeSessionOptions(QStringList &args);
+
+/// The accounts a command works with: the in-process fakes, already signed in (--demo), or
+/// the accounts signed in with the app (settings + secret store).
+class Session {
+public:
+    ~Session();
+    static Result<std::unique_ptr<Session>> open(const SessionOptions &options);
+
+    const sync::SyncAccounts &accounts() const { return m_accounts; }
+    sync::SyncServiceOptions serviceOptions() const;
+    /// Every Spotify playlist of the account (blocks on a local event loop).
+    Result<std::vector<SpotifyPlaylist>> playlists();
+    bool isDemo() const { return m_options.demo; }
+
+private:
+    Session() = default;
+    SessionOptions m_options;
+    sync::SyncAccounts m_accounts;
+    std::unique_ptr<fakes::FakeServices> m_fakes;
+    QString m_tempDir;
+};
+
+/// Parses a faults file (docs/sync.md): a JSON array of {kind, method, path, service, status,
+/// count, skip, probability, delayMs, retryAfter}.
+Status loadFaults(fakes::FakeServices &fakes, const QString &path);
+
+} // namespace pb::cli

@@ -1,0 +1,79 @@
+// playlist-bridge-cli status [--json] [--db PATH]: linked playlists and their last sync, from
+// the state database only (no network).
+#include "clisession.h"
+#include "command.h"
+
+#include "pb/sync/statestore.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTextStream>
+
+namespace pb::cli {
+
+namespace {
+
+int runStatus(const QStringList &argsIn)
+{
+    QTextStream out(stdout), err(stderr);
+    QStringList args = argsIn;
+    auto opts = takeSessionOptions(args);
+    if (!opts) {
+        err << "status: " << opts.error().message << '\n';
+        return kExitUsage;
+    }
+    const bool json = args.removeAll(QStringLiteral("--json")) > 0;
+    if (!args.isEmpty()) {
+        err << "status: unexpected argument '" << args.first() << "'\n";
+        return kExitUsage;
+    }
+    const QString path = opts->databasePath.isEmpty() ? sync::StateStore::defaultPath() : opts->databasePath;
+    auto store = sync::StateStore::open(path);
+    if (!store) {
+        err << "status: " << store.error().toString() << '\n';
+        return kExitFailure;
+    }
+    auto links = (*store)->links();
+    if (!links) {
+        err << "status: " << links.error().toString() << '\n';
+        return kExitFailure;
+    }
+    QJsonArray rows;
+    for (const sync::PlaylistLink &l : *links) {
+        QJsonObject row{
+            {QStringLiteral("spotifyPlaylistId"), l.spotifyPlaylistId},
+            {QStringLiteral("plexPlaylist"), QJsonObject{{QStringLiteral("ratingKey"), l.plexRatingKey},
+                                                         {QStringLiteral("title"), l.plexTitle}}},
+            {QStringLiteral("lastSyncedAt"), l.lastSyncedAt.toString(Qt::ISODate)}};
+        QString last;
+        if (auto h = (*store)->history(l.spotifyPlaylistId, 1); h && !h->empty()) {
+            const sync::SyncResult &r = h->front().result;
+            last = r.message;
+            row.insert(QStringLiteral("lastRun"),
+                       QJsonObject{{QStringLiteral("finishedAt"), r.finishedAt.toString(Qt::ISODate)},
+                                   {QStringLiteral("matched"), r.matched},
+                                   {QStringLiteral("missing"), r.missing},
+                                   {QStringLiteral("message"), r.message}});
+        }
+        rows.append(row);
+        if (!json)
+            out << l.spotifyPlaylistId << "  → \"" << l.plexTitle << "\" (" << l.plexRatingKey << ")  "
+                << (l.lastSyncedAt.isValid() ? l.lastSyncedAt.toString(Qt::ISODate) : QStringLiteral("never"))
+                << "  " << last << '\n';
+    }
+    if (json)
+        out << QJsonDocument(QJsonObject{{QStringLiteral("links"), rows}}).toJson(QJsonDocument::Indented);
+    else if (rows.isEmpty())
+        out << "No playlist is linked yet. Run 'playlist-bridge-cli sync NAME'.\n";
+    return kExitOk;
+}
+
+} // namespace
+
+Command statusCommand()
+{
+    return {"status", "Show linked playlists and their last sync (offline)", &runStatus};
+}
+
+} // namespace pb::cli

@@ -1,0 +1,254 @@
+// playlist-bridge-cli sync (PLAYLIST_ID|NAME)... | --all [--dry-run] [--json] [--force-rematch]
+//                          [--section KEY] [--strict]
+#include "clisession.h"
+#include "command.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTextStream>
+
+#include <cstdio>
+#include <unistd.h>
+
+namespace pb::cli {
+
+namespace {
+
+QString statusName(sync::TrackStatus s)
+{
+    switch (s) {
+    case sync::TrackStatus::Matched: return QStringLiteral("matched");
+    case sync::TrackStatus::Missing: return QStringLiteral("missing");
+    case sync::TrackStatus::Skipped: return QStringLiteral("skipped");
+    case sync::TrackStatus::Pending: return QStringLiteral("pending");
+    }
+    return {};
+}
+
+QString outcomeName(sync::SyncOutcome o)
+{
+    switch (o) {
+    case sync::SyncOutcome::Succeeded: return QStringLiteral("succeeded");
+    case sync::SyncOutcome::Failed: return QStringLiteral("failed");
+    case sync::SyncOutcome::Cancelled: return QStringLiteral("cancelled");
+    }
+    return {};
+}
+
+QJsonObject report(const SpotifyPlaylist &p, const sync::SyncJobSnapshot &snap, const sync::SyncResult &r)
+{
+    QJsonArray tracks;
+    for (const sync::TrackOutcome &t : snap.tracks) {
+        const bool matched = t.status == sync::TrackStatus::Matched;
+        tracks.append(QJsonObject{
+            {QStringLiteral("position"), t.position},
+            {QStringLiteral("spotifyId"), t.track.id.isEmpty() ? QJsonValue() : t.track.id},
+            {QStringLiteral("name"), t.track.name},
+            {QStringLiteral("artists"), QJsonArray::fromStringList(t.track.artists)},
+            {QStringLiteral("status"), statusName(t.status)},
+            {QStringLiteral("ratingKey"), matched ? QJsonValue(t.plexTrack.ratingKey) : QJsonValue()},
+            {QStringLiteral("confidence"), t.confidence},
+            {QStringLiteral("reason"), t.reason}});
+    }
+    QJsonValue plex = QJsonValue::Null;
+    if (!r.dryRun && !r.plexPlaylistRatingKey.isEmpty())
+        plex = QJsonObject{{QStringLiteral("ratingKey"), r.plexPlaylistRatingKey},
+                           {QStringLiteral("title"), r.plexPlaylistTitle}};
+    QJsonObject o{{QStringLiteral("playlist"),
+                   QJsonObject{{QStringLiteral("id"), p.id}, {QStringLiteral("name"), p.name}}},
+                  {QStringLiteral("plexPlaylist"), plex},
+                  {QStringLiteral("outcome"), outcomeName(r.outcome)},
+                  {QStringLiteral("dryRun"), r.dryRun},
+                  {QStringLiteral("total"), r.total},
+                  {QStringLiteral("matched"), r.matched},
+                  {QStringLiteral("missing"), r.missing},
+                  {QStringLiteral("skipped"), r.skipped},
+                  {QStringLiteral("added"), r.edit.added},
+                  {QStringLiteral("removed"), r.edit.removed},
+                  {QStringLiteral("moved"), r.edit.moved},
+                  {QStringLiteral("created"), r.edit.created},
+                  {QStringLiteral("plexPlaylistUnchanged"), r.plexPlaylistUnchanged},
+                  {QStringLiteral("message"), r.message},
+                  {QStringLiteral("error"), r.error ? QJsonValue(r.error->toString()) : QJsonValue()},
+                  {QStringLiteral("tracks"), tracks}};
+    return o;
+}
+
+/// One line per playlist, redrawn in place on a terminal.
+class ProgressBars {
+public:
+    explicit ProgressBars(const std::vector<SpotifyPlaylist> &playlists) : m_playlists(playlists)
+    {
+        m_lines.resize(playlists.size());
+    }
+    void update(const QString &id, const QString &line)
+    {
+        for (std::size_t i = 0; i < m_playlists.size(); ++i)
+            if (m_playlists[i].id == id)
+                m_lines[i] = line;
+        draw();
+    }
+    static QString bar(const sync::SyncProgress &p)
+    {
+        const int width = 24;
+        const int filled = std::clamp(static_cast<int>(p.progress * width), 0, width);
+        return QStringLiteral("[%1%2] %3%  %4 (%5 matched, %6 missing)")
+            .arg(QString(filled, QLatin1Char('#')), QString(width - filled, QLatin1Char('.')))
+            .arg(qRound(p.progress * 100), 3)
+            .arg(p.currentStep)
+            .arg(p.matchedTracks)
+            .arg(p.failedTracks);
+    }
+
+private:
+    void draw()
+    {
+        QTextStream err(stderr);
+        if (m_drawn)
+            err << QStringLiteral("\x1b[%1A").arg(m_lines.size());
+        for (std::size_t i = 0; i < m_lines.size(); ++i)
+            err << QStringLiteral("\x1b[2K%1  %2\n").arg(m_playlists[i].name.left(28), -28).arg(m_lines[i]);
+        m_drawn = true;
+    }
+    std::vector<SpotifyPlaylist> m_playlists;
+    std::vector<QString> m_lines;
+    bool m_drawn = false;
+};
+
+int runSync(const QStringList &argsIn)
+{
+    QTextStream out(stdout), err(stderr);
+    QStringList args = argsIn;
+    auto opts = takeSessionOptions(args);
+    if (!opts) {
+        err << "sync: " << opts.error().message << '\n';
+        return kExitUsage;
+    }
+    sync::SyncOptions syncOptions;
+    bool json = false, all = false, strict = false;
+    QStringList wanted;
+    for (int i = 0; i < args.size(); ++i) {
+        const QString a = args[i];
+        if (a == QLatin1String("--json"))
+            json = true;
+        else if (a == QLatin1String("--all"))
+            all = true;
+        else if (a == QLatin1String("--dry-run"))
+            syncOptions.dryRun = true;
+        else if (a == QLatin1String("--force-rematch"))
+            syncOptions.forceRematch = true;
+        else if (a == QLatin1String("--strict"))
+            strict = true;
+        else if (a == QLatin1String("--section") && i + 1 < args.size())
+            syncOptions.librarySectionKey = args[++i];
+        else if (a.startsWith(QLatin1String("--"))) {
+            err << "sync: unknown option '" << a << "'\n";
+            return kExitUsage;
+        } else
+            wanted << a;
+    }
+    if (all == !wanted.isEmpty()) {
+        err << "sync: name playlists (by id or name) or use --all\n";
+        return kExitUsage;
+    }
+
+    auto session = Session::open(*opts);
+    if (!session) {
+        err << "sync: " << session.error().message << '\n';
+        return exitCodeFor(session.error());
+    }
+    auto list = (*session)->playlists();
+    if (!list) {
+        err << "sync: " << list.error().toString() << '\n';
+        return exitCodeFor(list.error());
+    }
+    std::vector<SpotifyPlaylist> chosen;
+    if (all) {
+        chosen = *list;
+    } else {
+        for (const QString &w : wanted) {
+            std::vector<SpotifyPlaylist> hits;
+            for (const SpotifyPlaylist &p : *list)
+                if (p.id == w)
+                    hits = {p};
+            if (hits.empty())
+                for (const SpotifyPlaylist &p : *list)
+                    if (p.name.compare(w, Qt::CaseInsensitive) == 0)
+                        hits.push_back(p);
+            if (hits.empty()) {
+                err << "sync: no playlist with id or name '" << w << "'\n";
+                return kExitNotFound;
+            }
+            if (hits.size() > 1) {
+                err << "sync: several playlists are named '" << w << "'; use an id:";
+                for (const SpotifyPlaylist &p : hits)
+                    err << ' ' << p.id;
+                err << '\n';
+                return kExitUsage;
+            }
+            chosen.push_back(hits.front());
+        }
+    }
+
+    sync::SyncService service((*session)->accounts(), (*session)->serviceOptions());
+    const bool bars = !json && isatty(fileno(stderr));
+    ProgressBars progress(chosen);
+    QObject::connect(&service, &sync::SyncRegistry::progressChanged, &service,
+                     [&](const QString &id, const sync::SyncProgress &p) {
+                         if (bars)
+                             progress.update(id, ProgressBars::bar(p));
+                     });
+    std::vector<std::pair<SpotifyPlaylist, sync::SyncResult>> results;
+    QEventLoop loop;
+    QObject::connect(&service, &sync::SyncRegistry::syncFinished, &service,
+                     [&](const QString &id, const sync::SyncResult &r) {
+                         for (const SpotifyPlaylist &p : chosen)
+                             if (p.id == id)
+                                 results.emplace_back(p, r);
+                         if (bars)
+                             progress.update(id, r.message);
+                         if (results.size() == chosen.size())
+                             loop.quit();
+                     });
+    for (const SpotifyPlaylist &p : chosen)
+        service.startSync(p, syncOptions);
+    if (results.size() < chosen.size())
+        loop.exec();
+
+    int code = kExitOk;
+    QJsonArray docs;
+    for (const auto &[p, r] : results) {
+        const auto snap = service.snapshot(p.id).value_or(sync::SyncJobSnapshot{});
+        docs.append(report(p, snap, r));
+        if (!json && !bars)
+            out << p.name << ": " << r.message << '\n';
+        if (!json) {
+            for (const sync::TrackOutcome &t : snap.tracks)
+                if (t.status == sync::TrackStatus::Missing)
+                    out << "  missing #" << t.position + 1 << ": "
+                        << t.track.artists.join(QStringLiteral(", ")) << " – " << t.track.name << " ("
+                        << t.reason << ")\n";
+        }
+        if (r.outcome != sync::SyncOutcome::Succeeded)
+            code = r.error && r.error->kind == ErrorKind::AuthRequired ? kExitAuth : kExitFailure;
+        else if (strict && r.missing > 0 && code == kExitOk)
+            code = kExitPartial;
+    }
+    if (json)
+        out << QJsonDocument(QJsonObject{{QStringLiteral("playlists"), docs}})
+                   .toJson(QJsonDocument::Indented);
+    return code;
+}
+
+} // namespace
+
+Command syncCommand()
+{
+    return {"sync", "Sync playlists into Plex: sync (ID|NAME)... | --all [--dry-run] [--json]", &runSync};
+}
+
+} // namespace pb::cli
