@@ -392,10 +392,25 @@ std::vector<SearchQuery> MatchingEngine::searchPlan(const SpotifyTrack &track) c
         if (!core.isEmpty() && core != base)
             add(core, artists.first(), false);
     }
-    // Last resort: title only (compilations, artists spelled differently, other scripts).
+    // Classical "Work: I. Movement": libraries often title the movement only.
+    const qsizetype colon = base.lastIndexOf(QLatin1Char(':'));
+    if (colon > 0 && !artists.isEmpty()) {
+        static const QRegularExpression numeral(QStringLiteral("^\\s*[IVXivx]+\\.\\s*"));
+        const QString movement = base.mid(colon + 1).remove(numeral).simplified();
+        if (movement.size() >= 8)
+            add(movement, artists.last(), false);
+    }
+    // Title only: compilations, artists spelled differently or in another script.
     add(base, {}, exact);
     if (swapped != base)
         add(swapped, {}, false);
+    // Last resort, reached only when nothing above was confident: the artist's tracks, for titles
+    // the library writes in another script or translation ("紅蓮華" / "Gurenge").
+    if (!artists.isEmpty()) {
+        SearchQuery q{{}, artists.first().simplified(), {}, false};
+        if (std::find(plan.begin(), plan.end(), q) == plan.end())
+            plan.push_back(std::move(q));
+    }
     return plan;
 }
 

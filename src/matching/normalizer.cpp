@@ -15,6 +15,21 @@ bool isLatinBase(char32_t c)
            (c >= 0xA720 && c <= 0xA7FF) || (c >= 0xAB30 && c <= 0xAB6F);
 }
 
+// Bases whose combining marks are accents people drop when typing: Latin, Greek (tonos,
+// dialytika) and Cyrillic (й, ё written и, е). Marks after kana, hangul or Indic letters are
+// part of the letter and stay.
+bool foldsMarks(char32_t base)
+{
+    return isLatinBase(base) || (base >= 0x0370 && base <= 0x03FF) || (base >= 0x1F00 && base <= 0x1FFF) ||
+           (base >= 0x0400 && base <= 0x052F);
+}
+
+// Hebrew points and Arabic harakat are optional vowel signs: vocalised and plain text compare equal.
+bool isOptionalVowelSign(char32_t c)
+{
+    return (c >= 0x0591 && c <= 0x05C7) || (c >= 0x064B && c <= 0x065F) || c == 0x0670;
+}
+
 bool isApostrophe(char32_t c)
 {
     switch (c) {
@@ -98,7 +113,7 @@ QString normalizeText(const QString &text)
         case QChar::Mark_NonSpacing:
         case QChar::Mark_SpacingCombining:
         case QChar::Mark_Enclosing:
-            if (!lastLatin && !out.isEmpty() && !wantSpace) {
+            if (!lastLatin && !isOptionalVowelSign(cp) && !out.isEmpty() && !wantSpace) {
                 out.append(QChar::fromUcs4(cp));
                 keptMark = true;
             }
@@ -129,7 +144,7 @@ QString normalizeText(const QString &text)
             continue;
         }
         out.append(QChar::fromUcs4(folded));
-        lastLatin = isLatinBase(folded);
+        lastLatin = foldsMarks(folded);
     }
     if (out.isEmpty()) {
         // Only punctuation or invisible characters: keep them folded rather than return "", so

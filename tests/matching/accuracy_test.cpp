@@ -2,7 +2,12 @@
 // corpus, prints the per-category table and every miss, and holds the floors.
 #include "pb/matching/baseline.h"
 #include "pb/matching/evaluation.h"
+#include "pb/matching/matcheval.h"
 #include "pb/matching/matchingengine.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
 
 #include <gtest/gtest.h>
 
@@ -12,11 +17,38 @@ using namespace pb::matching;
 
 namespace {
 
-// Floors, set from the measured numbers in docs/matching.md (never lowered to make a run pass).
-// The bars: false-match rate <= 0.5 %, recall >= 97 %.
-constexpr double kMaxFalseMatchRate = 0.005;
-constexpr double kMinRecall = 0.97;
+// Floors. The overall ones are the bars (kFloorFalseMatchRate, kFloorRecall in
+// matcheval.h). The rest are set from the measured numbers in docs/matching.md and are never
+// lowered to make a run pass: a change that drops below them has made matching worse.
+// Measured 99.8 % precision (one inseparable Japanese/Korean pair, E12).
 constexpr double kMinPrecision = 0.995;
+// Measured: every category except non-latin, classical and language at 100 % recall.
+// Non-Latin: measured 12/16 (translated and stylised titles, and title plus artist both in
+// another script, cannot be matched from text alone).
+constexpr double kMinRecallNonLatin = 0.75;
+constexpr double kMinRecallDefault = 1.0;
+// Categories whose whole point is rejecting a different recording or song: no false match at all.
+const QSet<QString> &zeroFalseMatchCategories()
+{
+    static const QSet<QString> cats = {QStringLiteral("live"),
+                                       QStringLiteral("remix"),
+                                       QStringLiteral("acoustic"),
+                                       QStringLiteral("instrumental"),
+                                       QStringLiteral("karaoke"),
+                                       QStringLiteral("demo"),
+                                       QStringLiteral("extended"),
+                                       QStringLiteral("sped-up"),
+                                       QStringLiteral("re-recorded"),
+                                       QStringLiteral("other-version"),
+                                       QStringLiteral("edit"),
+                                       QStringLiteral("cover"),
+                                       QStringLiteral("other-song"),
+                                       QStringLiteral("short-numeric"),
+                                       QStringLiteral("same-title-other-artist"),
+                                       QStringLiteral("duration"),
+                                       QStringLiteral("feat")};
+    return cats;
+}
 
 const std::vector<CorpusCase> &corpus()
 {
@@ -31,9 +63,9 @@ const std::vector<CorpusCase> &corpus()
     return cases;
 }
 
-Evaluation evaluateEngine()
+Evaluation evaluateEngine(const MatchConfig &config = {})
 {
-    const MatchingEngine engine;
+    const MatchingEngine engine(config);
     return evaluate(
         corpus(), QStringLiteral("ours"),
         [&](const CorpusCase &c) -> std::optional<QString> {
@@ -66,13 +98,125 @@ TEST(MatchingAccuracy, EngineMeetsFloorsAndBeatsBaselines)
     std::printf("\n%s\n%s\nMisses (ours):\n%s\n", qPrintable(formatComparison(ours, &soulSync)),
                 qPrintable(formatComparison(ours, &s2p)), qPrintable(formatMisses(ours)));
 
-    EXPECT_LE(ours.overall.falseMatchRate(), kMaxFalseMatchRate);
-    EXPECT_GE(ours.overall.recall(), kMinRecall);
+    EXPECT_LE(ours.overall.falseMatchRate(), kFloorFalseMatchRate);
+    EXPECT_GE(ours.overall.recall(), kFloorRecall);
     EXPECT_GE(ours.overall.precision(), kMinPrecision);
     EXPECT_GT(ours.overall.correct, soulSync.overall.correct);
     EXPECT_GT(ours.overall.correct, s2p.overall.correct);
     EXPECT_LT(ours.overall.wrongAccepts, soulSync.overall.wrongAccepts);
     EXPECT_LT(ours.overall.wrongAccepts, s2p.overall.wrongAccepts);
+}
+
+TEST(MatchingAccuracy, PerCategoryFloors)
+{
+    const Evaluation ours = evaluateEngine();
+    for (const CategoryScore &c : ours.perCategory) {
+        if (zeroFalseMatchCategories().contains(c.category)) {
+            EXPECT_EQ(c.wrongAccepts, 0) << qPrintable(c.category);
+        }
+        if (c.category == QLatin1String("non-latin")) {
+            EXPECT_GE(c.recall(), kMinRecallNonLatin);
+        } else if (c.category != QLatin1String("classical") && c.category != QLatin1String("language")) {
+            EXPECT_GE(c.recall(), kMinRecallDefault) << qPrintable(c.category);
+        }
+    }
+}
+
+// How the named constants were chosen: the same corpus at other settings. Printed, and the
+// chosen setting must be at least as good as its neighbours on errors (wrong + missed).
+TEST(MatchingAccuracy, ThresholdSweep)
+{
+    std::printf("\n%-28s %8s %8s %8s %8s\n", "setting", "recall", "f-match", "wrong", "missed");
+    auto row = [](const char *name, double value, const Evaluation &e) {
+        std::printf("%-20s %7.3f %7.1f%% %7.2f%% %8d %8d\n", name, value, e.overall.recall() * 100,
+                    e.overall.falseMatchRate() * 100, e.overall.wrongAccepts, e.overall.missed);
+        return e.overall.wrongAccepts + e.overall.missed;
+    };
+    int chosenErrors = 0;
+    int bestErrors = 1 << 30;
+    for (double t : {0.60, 0.70, 0.75, 0.80, 0.85, 0.90, 0.93}) {
+        MatchConfig cfg;
+        cfg.acceptThreshold = t;
+        const int errors = row("acceptThreshold", t, evaluateEngine(cfg));
+        bestErrors = std::min(bestErrors, errors);
+        if (t == kAcceptThreshold)
+            chosenErrors = errors;
+    }
+    EXPECT_EQ(chosenErrors, bestErrors) << "kAcceptThreshold is no longer the best measured setting";
+    for (int ms : {2000, 4000, 6000, 8000, 10000, 15000, 30000}) {
+        MatchConfig cfg;
+        cfg.durationToleranceMs = ms;
+        row("durationToleranceMs", ms, evaluateEngine(cfg));
+    }
+}
+
+// The early-exit rule measured: each case searched through a Plex-like provider (case- and
+// accent-insensitive substring filters on title and artist, as /library/sections/{id}/all does)
+// with the search plan. Printed per confidentThreshold: how often the answer differs from scoring
+// every candidate at once, and how many queries a track costs.
+TEST(MatchingAccuracy, EarlyExitSweep)
+{
+    std::printf("\n%-22s %10s %10s %12s\n", "confidentThreshold", "recall", "f-match", "queries/case");
+    for (double t : {0.85, 0.90, 0.93, 0.96, 1.01}) {
+        MatchConfig cfg;
+        cfg.confidentThreshold = t;
+        const MatchingEngine engine(cfg);
+        int queries = 0;
+        const Evaluation e = evaluate(corpus(), QStringLiteral("plan"), [&](const CorpusCase &c) {
+            const CandidateProvider provider =
+                [&](const SearchQuery &q) -> pb::Result<std::vector<pb::PlexTrack>> {
+                std::vector<pb::PlexTrack> out;
+                const QString title = normalizeText(q.title);
+                const QString artist = normalizeText(q.artist);
+                for (const pb::PlexTrack &p : c.candidates) {
+                    const bool titleHit = normalizeText(p.title).contains(title);
+                    const bool artistHit = artist.isEmpty() ||
+                                           normalizeText(p.grandparentTitle).contains(artist) ||
+                                           normalizeText(p.originalTitle).contains(artist);
+                    if (titleHit && artistHit)
+                        out.push_back(p);
+                }
+                return out;
+            };
+            const auto m = engine.matchTrack(c.track, provider);
+            queries += m ? m->queriesIssued : 0;
+            return (m && m->result.accepted()) ? std::optional<QString>(m->result.best->ratingKey)
+                                               : std::nullopt;
+        });
+        std::printf("%-22.2f %9.1f%% %9.2f%% %12.2f\n", t, e.overall.recall() * 100,
+                    e.overall.falseMatchRate() * 100,
+                    static_cast<double>(queries) / static_cast<double>(corpus().size()));
+        if (t == kConfidentThreshold && qEnvironmentVariableIsSet("PB_MATCHING_DEBUG"))
+            std::printf("%s", qPrintable(formatMisses(e)));
+        if (t == kConfidentThreshold) {
+            EXPECT_LE(e.overall.falseMatchRate(), kFloorFalseMatchRate);
+        }
+    }
+}
+
+TEST(MatchingAccuracy, MatchEvalCommand)
+{
+    QString out;
+    QString err;
+    QTextStream o(&out);
+    QTextStream e(&err);
+    EXPECT_EQ(runMatchEval({QStringLiteral("--json")}, o, e), 0) << qPrintable(err);
+    o.flush();
+    const QJsonDocument doc = QJsonDocument::fromJson(out.toUtf8());
+    ASSERT_TRUE(doc.isObject());
+    const QJsonObject overall =
+        doc.object()[QStringLiteral("ours")].toObject()[QStringLiteral("overall")].toObject();
+    EXPECT_LE(overall[QStringLiteral("falseMatchRate")].toDouble(), kFloorFalseMatchRate);
+    EXPECT_GE(overall[QStringLiteral("recall")].toDouble(), kFloorRecall);
+    EXPECT_EQ(runMatchEval({QStringLiteral("--corpus"), QStringLiteral("/nonexistent/corpus.json")}, o, e),
+              1);
+    EXPECT_EQ(runMatchEval({QStringLiteral("--bogus")}, o, e), 2);
+    QString text;
+    QTextStream t(&text);
+    EXPECT_EQ(runMatchEval({QStringLiteral("--baseline"), QStringLiteral("spotify-to-plex")}, t, e), 0);
+    t.flush();
+    EXPECT_TRUE(text.contains(QLatin1String("spotify-to-plex")));
+    EXPECT_TRUE(text.contains(QLatin1String("floors")));
 }
 
 TEST(MatchingAccuracy, MalformedCorpusIsATypedError)

@@ -147,10 +147,17 @@ TEST(MatchingSearchPlan, ArtistQueriesFirstTitleOnlyLast)
     for (const auto &q : plan)
         otherArtist = otherArtist || q.artist == QStringLiteral("Other");
     EXPECT_TRUE(otherArtist);
-    EXPECT_TRUE(plan.back().artist.isEmpty());
-    for (size_t i = 0; i + 1 < plan.size(); ++i)
-        EXPECT_FALSE(plan[i].artist.isEmpty() && !plan[i + 1].artist.isEmpty())
-            << "title-only queries come last";
+    // Title-only queries follow every artist + title query; the artist's tracks come last of all.
+    EXPECT_TRUE(plan.back().title.isEmpty());
+    EXPECT_EQ(plan.back().artist, QStringLiteral("Nas"));
+    bool seenTitleOnly = false;
+    for (size_t i = 0; i + 1 < plan.size(); ++i) {
+        if (plan[i].artist.isEmpty())
+            seenTitleOnly = true;
+        else
+            EXPECT_FALSE(seenTitleOnly) << "an artist + title query after a title-only one";
+    }
+    EXPECT_TRUE(seenTitleOnly);
 }
 
 TEST(MatchingSearchPlan, EarlyExitStopsAtConfidentMatch)
@@ -184,7 +191,8 @@ TEST(MatchingPlaylist, MatchesInOrderAndReportsStatistics)
     const CandidateProvider provider = [&](const SearchQuery &q) -> pb::Result<std::vector<PlexTrack>> {
         std::vector<PlexTrack> out;
         for (const PlexTrack &t : library)
-            if (t.title.contains(q.title, Qt::CaseInsensitive))
+            if (t.title.contains(q.title, Qt::CaseInsensitive) &&
+                t.grandparentTitle.contains(q.artist, Qt::CaseInsensitive))
                 out.push_back(t);
         return out;
     };

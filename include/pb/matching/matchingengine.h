@@ -65,7 +65,8 @@ struct MatchResult {
     bool accepted() const { return best.has_value(); }
 };
 
-/// One Plex query worth issuing. Empty fields are not filtered on.
+/// One Plex query worth issuing. Empty fields are not filtered on (an empty title with an artist
+/// asks for that artist's tracks).
 struct SearchQuery {
     QString title;           ///< title text to search (Plex substring search)
     QString artist;          ///< artist text, empty for the title-only last resort
@@ -112,7 +113,8 @@ public:
 
     const MatchConfig &config() const { return m_config; }
 
-    /// The ordered Plex queries worth issuing for a track; artist-qualified first, title-only last.
+    /// The ordered Plex queries worth issuing for a track: artist + title variants first, then title
+    /// only, then (empty title) the first artist's tracks as the very last resort.
     std::vector<SearchQuery> searchPlan(const SpotifyTrack &track) const;
 
     /// Scores every candidate and picks the best, or none.

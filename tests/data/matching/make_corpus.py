@@ -615,6 +615,15 @@ add("H-va-2", "various-artists", H + "va-other-artist-on-compilation",
 add("H-missing-1", "other-song", H + "absent-unrelated", sp("Nothing Like It", ["Unknown Artist"], "", 200000),
     [px("Something Else", "Another Artist", "", 200000), px("Nothing", "Unknown Artist", "", 150000)], [])
 add("H-empty", "other-song", H + "no-candidates", sp("Not In Library", ["Someone"], "", 200000), [], [])
+add("H-fade-1", "duration", H + "compilation-fade", sp("Bohemian Like You", ["The Dandy Warhols"], "", 211000),
+    [px("Bohemian Like You", "Various Artists", "Indie Anthems", 205500, "The Dandy Warhols")], [0],
+    "same recording faded out 5.5 s early on a compilation")
+add("H-fade-2", "duration", H + "compilation-fade", sp("Mr. Blue Sky", ["Electric Light Orchestra"], "", 303000),
+    [px("Mr. Blue Sky", "Electric Light Orchestra", "All Over the World", 296000)], [0],
+    "same recording, 7 s shorter fade on a best-of")
+add("H-fade-3", "duration", H + "gapless-split", sp("Eclipse", ["Pink Floyd"], "The Dark Side of the Moon", 123000),
+    [px("Eclipse", "Pink Floyd", "The Dark Side of the Moon", 129500)], [0],
+    "gapless album split differently: 6.5 s of the previous track's tail")
 add("H-simon", "artist-credit", H + "band-name-with-ampersand",
     sp("Mrs. Robinson", ["Simon & Garfunkel"], "Bookends", 244000),
     [px("Mrs. Robinson", "Paul Simon", "Concert in the Park", 246000),
