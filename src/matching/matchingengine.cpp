@@ -24,9 +24,12 @@ constexpr double kAlbumWeight = 0.05;
 // Below these a signal is a disagreement, not a weak agreement: the sum is halved.
 constexpr double kTitleGate = 0.75;
 constexpr double kArtistGate = 0.5;
-// What an unknowable signal (a Latin title against a Japanese one) is worth when every other
-// signal agrees exactly.
-constexpr double kCrossScriptCredit = 0.85;
+// What an unknowable signal (a Latin title against a Japanese one, a compilation with no track
+// artist) is worth when every other signal agrees exactly: enough to accept, never enough to be
+// confident, so the search plan keeps looking for a candidate that can be compared directly.
+constexpr double kUnknownSignalCredit = 0.75;
+// Same title, same album, same length, artist credit written differently ("The Jacksons").
+constexpr double kAlbumVouchedArtistCredit = 0.7;
 // Same-recording descriptor differences ("2011 Remaster" vs plain) lose this much, so the copy
 // that is written the same way wins a tie.
 constexpr double kSameRecordingTiePenalty = 0.005;
@@ -216,13 +219,13 @@ Candidate MatchingEngine::scoreImpl(const PreparedSpotify &s, const PreparedPlex
     double artist = sig.artist;
     if (titleUnknown) {
         const bool rest = !artistUnknown && sig.artist >= 0.9 && durationClose;
-        title = rest ? kCrossScriptCredit : 0;
+        title = rest ? kUnknownSignalCredit : 0;
         if (rest)
             notes << QStringLiteral("title in another script");
     }
     if (artistUnknown) {
         const bool rest = !titleUnknown && sig.title >= 0.97 && durationClose;
-        artist = rest ? kCrossScriptCredit : 0;
+        artist = rest ? kUnknownSignalCredit : 0;
         if (rest)
             notes << (p.artistKeys.isEmpty() ? QStringLiteral("no artist on candidate")
                                              : QStringLiteral("artist in another script"));
@@ -230,11 +233,12 @@ Candidate MatchingEngine::scoreImpl(const PreparedSpotify &s, const PreparedPlex
                !p.albumKey.isEmpty() && durationClose) {
         // Same title on the same album at the same length: the credit is written differently
         // ("Michael Jackson" vs "The Jacksons", "7!!" vs "Seven Oops").
-        artist = 0.8;
+        artist = kAlbumVouchedArtistCredit;
         notes << QStringLiteral("artist credit differs; album agrees");
     }
 
-    const double titleTerm = title >= 1.0 ? 1.0 : title * title;
+    // Squared: a title that is merely similar is far weaker evidence than an equal one.
+    const double titleTerm = (title >= 1.0 || titleUnknown) ? title : title * title;
     double conf = kTitleWeight * titleTerm + kArtistWeight * artist + kDurationWeight * sig.duration +
                   kAlbumWeight * sig.album;
     QString rejection;

@@ -243,3 +243,27 @@ TEST(MatchingDownloadQuery, CleanArtistTitle)
                   sp(QStringLiteral("Paradise - Fedde le Grand Remix"), {QStringLiteral("Coldplay")})),
               QStringLiteral("Coldplay Paradise Fedde le Grand Remix"));
 }
+
+TEST(MatchingEngine, UnknowableSignalsAcceptButNeverConfident)
+{
+    const MatchingEngine e;
+    // Title in another script: artist and duration agree exactly.
+    const MatchResult crossTitle = e.match(
+        sp(QString::fromUtf8("\xE7\xB4\x85\xE8\x93\xAE\xE8\x8F\xAF"), {QStringLiteral("LiSA")}, {}, 238000),
+        {px(QStringLiteral("1"), QStringLiteral("Gurenge"), QStringLiteral("LiSA"), {}, 238500)});
+    ASSERT_TRUE(crossTitle.accepted()) << qPrintable(crossTitle.reason);
+    EXPECT_FALSE(e.isConfident(crossTitle));
+    EXPECT_TRUE(crossTitle.reason.contains(QLatin1String("another script")));
+    // ... but not when the duration is unknown.
+    EXPECT_FALSE(
+        e.match(sp(QString::fromUtf8("\xE7\xB4\x85\xE8\x93\xAE\xE8\x8F\xAF"), {QStringLiteral("LiSA")}),
+                {px(QStringLiteral("1"), QStringLiteral("Gurenge"), QStringLiteral("LiSA"))})
+            .accepted());
+    // Compilation without a track artist.
+    const MatchResult noArtist =
+        e.match(sp(QStringLiteral("Bohemian Like You"), {QStringLiteral("The Dandy Warhols")}, {}, 211000),
+                {px(QStringLiteral("2"), QStringLiteral("Bohemian Like You"),
+                    QStringLiteral("Various Artists"), QStringLiteral("Indie Anthems"), 211000)});
+    ASSERT_TRUE(noArtist.accepted());
+    EXPECT_FALSE(e.isConfident(noArtist));
+}
