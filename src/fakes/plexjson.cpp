@@ -155,6 +155,7 @@ Json playlistMetadata(const FakeState &state, const FakePlexPlaylist &p)
            {"title", u8(p.title)},
            {"summary", u8(p.summary)},
            {"smart", false},
+           {"readOnly", false},
            {"playlistType", "audio"},
            {"composite", u8(QStringLiteral("/playlists/%1/composite/%2").arg(p.ratingKey).arg(p.updatedAt))},
            {"viewCount", 0},

@@ -100,7 +100,8 @@ FakeReply playlist(FakeState &state, const FakeRequest &req, FakeState::SpotifyP
     j["followers"] = {{"href", nullptr}, {"total", 0}};
     const QString base = QStringLiteral("/v1/playlists/") + p.data.id;
     if (canReadItems(state, p) || !state.options.devMode) {
-        j["tracks"] = entriesPage(state, p, base + QStringLiteral("/tracks"), 0, 100, false);
+        // The recordings embed both paging objects, each entry with `item` and `track`.
+        j["tracks"] = entriesPage(state, p, base + QStringLiteral("/tracks"), 0, 100, true);
         j["items"] = entriesPage(state, p, base + QStringLiteral("/items"), 0, 100, true);
     }
     // Not owned in Development Mode: metadata only, the {href,total} references stay.

@@ -282,7 +282,10 @@ Json currentUser(const FakeState &state)
     j["country"] = "NL";
     j["explicit_content"] = {{"filter_enabled", false}, {"filter_locked", false}};
     j["followers"] = {{"href", nullptr}, {"total", 0}};
-    j["images"] = Json::array();
+    const QString avatar =
+        QStringLiteral("https://i.scdn.co/image/") + derivedId(QStringLiteral("avatar"), s.userId);
+    j["images"] = Json::array({{{"height", 300}, {"url", u8(avatar)}, {"width", 300}},
+                               {{"height", 64}, {"url", u8(avatar + QStringLiteral("-64"))}, {"width", 64}}});
     j["product"] = "premium";
     j["account_id"] = u8(derivedId(QStringLiteral("account"), s.userId));
     return j;

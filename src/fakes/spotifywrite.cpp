@@ -147,9 +147,13 @@ FakeReply createPlaylist(FakeState &state, const Json &body)
     p.data.owner = state.world.spotify.userId;
     p.data.hasImage = false;
     state.spotifyPlaylists.insert(state.spotifyPlaylists.begin(), p);
+    // The 201 body is the full playlist object, with empty paging objects (recorded shape).
     Json j = spotifyjson::simplifiedPlaylist(state, p);
     j["images"] = Json::array();
     j["followers"] = {{"href", nullptr}, {"total", 0}};
+    const QString base = QStringLiteral("/v1/playlists/") + p.data.id;
+    j["tracks"] = spotifyjson::paging(state, base + QStringLiteral("/tracks"), 0, 100, 0, Json::array());
+    j["items"] = spotifyjson::paging(state, base + QStringLiteral("/items"), 0, 100, 0, Json::array());
     return jsonReply(201, j);
 }
 

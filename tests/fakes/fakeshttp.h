@@ -59,7 +59,9 @@ inline Response send(QNetworkAccessManager &nam, const Call &call)
                                                                    : QNetworkRequest::ManualRedirectPolicy);
     for (const auto &h : call.headers)
         req.setRawHeader(h.first, h.second);
-    QNetworkReply *reply = nam.sendCustomRequest(req, call.method, call.body);
+    // QNetworkAccessManager only knows a HEAD has no body when it is sent with head().
+    QNetworkReply *reply =
+        call.method == "HEAD" ? nam.head(req) : nam.sendCustomRequest(req, call.method, call.body);
     QEventLoop loop;
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
     QTimer::singleShot(call.waitMs, &loop, &QEventLoop::quit);
