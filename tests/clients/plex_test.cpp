@@ -304,6 +304,7 @@ TEST_F(ClientsPlex, CancelAChunkedWrite)
     h.cancel();
     ASSERT_TRUE(result.has_value());
     EXPECT_EQ(result->error().kind, ErrorKind::Cancelled);
+    spin(50);
     const int puts = count(QStringLiteral("^/playlists/[^/]+/items$"));
     spin(200);
     EXPECT_EQ(count(QStringLiteral("^/playlists/[^/]+/items$")), puts); // no further chunks
