@@ -83,7 +83,7 @@ TEST(MatchingAccuracy, CorpusIsLargeAndCoversEveryReportedCase)
     int reported = 0;
     for (const CorpusCase &c : corpus())
         reported += c.provenance.startsWith(QLatin1String("reported:")) ? 1 : 0;
-    EXPECT_GE(reported, 80);
+    EXPECT_GE(reported, 119); // every case of reported-match-cases.md (57 citations)
 }
 
 TEST(MatchingAccuracy, EngineMeetsFloorsAndBeatsBaselines)
