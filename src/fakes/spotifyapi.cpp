@@ -99,12 +99,17 @@ FakeReply playlist(FakeState &state, const FakeRequest &req, FakeState::SpotifyP
     Json j = sj::simplifiedPlaylist(state, p);
     j["followers"] = {{"href", nullptr}, {"total", 0}};
     const QString base = QStringLiteral("/v1/playlists/") + p.data.id;
-    if (canReadItems(state, p) || !state.options.devMode) {
-        // The recordings embed both paging objects, each entry with `item` and `track`.
-        j["tracks"] = entriesPage(state, p, base + QStringLiteral("/tracks"), 0, 100, true);
-        j["items"] = entriesPage(state, p, base + QStringLiteral("/items"), 0, 100, true);
+    // Not owned in Development Mode: metadata only. Assumption (the real shape is unknown):
+    // the paging objects are present with their totals and no entries.
+    const bool readable = canReadItems(state, p) || !state.options.devMode;
+    j["tracks"] = entriesPage(state, p, base + QStringLiteral("/tracks"), 0, readable ? 100 : 0, true);
+    j["items"] = entriesPage(state, p, base + QStringLiteral("/items"), 0, readable ? 100 : 0, true);
+    if (!readable) {
+        for (const char *k : {"tracks", "items"}) {
+            j[k]["limit"] = 100;
+            j[k]["next"] = nullptr;
+        }
     }
-    // Not owned in Development Mode: metadata only, the {href,total} references stay.
     (void)req;
     return jsonReply(200, j);
 }

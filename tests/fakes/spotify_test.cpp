@@ -190,7 +190,8 @@ TEST_F(FakesSpotify, DevelopmentModeRules)
     const Response meta = spotify(QStringLiteral("/v1/playlists/followed"));
     ASSERT_EQ(meta.status, 200);
     EXPECT_EQ(meta.json()["items"]["total"], 3);
-    EXPECT_FALSE(meta.json()["items"].contains("items"));
+    EXPECT_TRUE(meta.json()["items"]["items"].empty());
+    EXPECT_TRUE(meta.json()["items"]["next"].is_null());
     EXPECT_EQ(spotify(QStringLiteral("/v1/playlists/nope")).json()["error"]["message"], "Resource not found");
 
     FakeOptions o = fakes().options();
