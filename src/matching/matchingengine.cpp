@@ -196,6 +196,11 @@ Candidate MatchingEngine::scoreImpl(const PreparedSpotify &s, const PreparedPlex
             }
         }
     }
+    // "Intro", "Interlude", "Untitled": the same generic title by the same artist on another album
+    // is another piece. When both albums are known they must agree.
+    if (conflict.isEmpty() && s.genericTitle && !s.albumKey.isEmpty() && !p.albumKey.isEmpty() &&
+        sig.album < 0.8)
+        conflict = QStringLiteral("generic title on another album");
     sig.versionConflict = !conflict.isEmpty();
 
     if (sig.durationVetoed) {

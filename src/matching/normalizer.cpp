@@ -387,6 +387,10 @@ PreparedSpotify prepare(const SpotifyTrack &track)
         addKey(p.artistKeys, featured);
     p.albumKey = normalizeText(baseAlbum(track.album));
     p.titleMovementKey = movementKey(p.title.base, true);
+    static const QRegularExpression generic(
+        QStringLiteral("^(?:intro|outro|interlude|untitled|skit|prelude|overture|reprise|hidden track|"
+                       "bonus track|coda|epilogue|prologue|(?:track|untitled|interlude|skit) \\d+)$"));
+    p.genericTitle = generic.match(p.titleKey).hasMatch();
     p.albumVersion = albumVersion(track.album);
     finish(p);
     return p;

@@ -96,7 +96,8 @@ Segment classify(const QString &raw)
         set(VersionFlag::Unplugged);
     if (hasWord(words, "acoustic") || hasWord(words, "acustico") || hasWord(words, "acustica"))
         set(VersionFlag::Acoustic);
-    if (hasWord(words, "instrumental") || hasWord(words, "inst") || hasPhrase(padded, "off vocal"))
+    if (hasWord(words, "instrumental") || hasWord(words, "instrumentals") || hasWord(words, "inst") ||
+        hasPhrase(padded, "off vocal"))
         set(VersionFlag::Instrumental);
     if (hasWord(words, "karaoke") || hasPhrase(padded, "originally performed") ||
         hasPhrase(padded, "in the style of") || hasPhrase(padded, "backing track"))
@@ -319,7 +320,8 @@ VersionInfo albumVersion(const QString &album)
         v.flags |= bit(VersionFlag::Unplugged);
     // Only the descriptors that change every track on the album matter here.
     v.flags &= bit(VersionFlag::Live) | bit(VersionFlag::Unplugged) | bit(VersionFlag::Acoustic) |
-               bit(VersionFlag::Karaoke) | bit(VersionFlag::Instrumental) | bit(VersionFlag::SpeedChanged);
+               bit(VersionFlag::Karaoke) | bit(VersionFlag::Instrumental) | bit(VersionFlag::SpeedChanged) |
+               bit(VersionFlag::ReRecorded);
     return v;
 }
 

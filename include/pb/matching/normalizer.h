@@ -54,6 +54,7 @@ struct PreparedSpotify {
     VersionInfo albumVersion;
     Script titleScript = Script::None;
     Script artistScript = Script::None; ///< of all artist names together
+    bool genericTitle = false; ///< "Intro", "Interlude", "Untitled", "Track 3": needs the album to agree
 };
 
 /// A Plex candidate normalised once (the library index keeps these).

@@ -624,6 +624,20 @@ add("H-fade-2", "duration", H + "compilation-fade", sp("Mr. Blue Sky", ["Electri
 add("H-fade-3", "duration", H + "gapless-split", sp("Eclipse", ["Pink Floyd"], "The Dark Side of the Moon", 123000),
     [px("Eclipse", "Pink Floyd", "The Dark Side of the Moon", 129500)], [0],
     "gapless album split differently: 6.5 s of the previous track's tail")
+add("H-generic-1", "other-song", H + "generic-title", sp("Intro", ["The xx"], "xx", 127000),
+    [px("Intro", "The xx", "Coexist", 121000)], [], "same generic title, same artist, another album: another song")
+add("H-generic-2", "other-song", H + "generic-title", sp("Interlude", ["Kendrick Lamar"], "Section.80", 120000),
+    [px("Interlude", "Kendrick Lamar", "untitled unmastered.", 118500)], [],
+    "generic title on another album, lengths 1.5 s apart")
+add("H-generic-3", "exact", H + "generic-title", sp("Intro", ["The xx"], "xx", 127000),
+    [px("Intro", "The xx", "Coexist", 121000), px("Intro", "The xx", "xx", 127500)], [1])
+add("H-album-version-1", "re-recorded", H + "re-recording-on-album-only",
+    sp("Love Story", ["Taylor Swift"], "Fearless (Platinum Edition)", 235000),
+    [px("Love Story", "Taylor Swift", "Fearless (Taylor's Version)", 236000)], [],
+    "the re-recording is marked on the album only")
+add("H-album-version-2", "instrumental", H + "instrumental-album",
+    sp("In My Feelings", ["Drake"], "Scorpion", 218000),
+    [px("In My Feelings", "Drake", "Scorpion (Instrumentals)", 218000)], [], "instrumental marked on the album only")
 add("H-simon", "artist-credit", H + "band-name-with-ampersand",
     sp("Mrs. Robinson", ["Simon & Garfunkel"], "Bookends", 244000),
     [px("Mrs. Robinson", "Paul Simon", "Concert in the Park", 246000),
