@@ -152,6 +152,8 @@ SpotifyClient::SpotifyClient(QNetworkAccessManager *nam, SpotifyConfig config, S
 
 SpotifyClient::~SpotifyClient()
 {
+    // Calls waiting for the refresh die with the client, silently.
+    m_refreshWaiters.clear();
     m_refreshCall.cancel();
 }
 

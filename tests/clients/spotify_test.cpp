@@ -353,3 +353,28 @@ TEST_F(ClientsSpotify, TokensNeverInErrorsOrLogs)
     for (const auto &req : fakes().requestLog())
         EXPECT_FALSE(req.query.contains(token));
 }
+
+TEST_F(ClientsSpotify, DestroyingTheClientMeansNoCallback)
+{
+    int calls = 0;
+    auto c = spotify();
+    fakes().faults().add(Fault::delayed(milliseconds(2000), QStringLiteral("^/v1/me$"), 1));
+    c->currentUser(nullptr, [&](pb::Result<pb::SpotifyUser>) { ++calls; });
+    spin(50);
+    c.reset();
+    spin(100);
+    EXPECT_EQ(calls, 0);
+
+    // Also while the call waits for a token refresh.
+    auto refreshing = spotify();
+    fakes().expireSpotifyAccessTokens();
+    fakes().faults().add(Fault::delayed(milliseconds(2000), QStringLiteral("^/api/token$"), 1));
+    SpotifyTokens stale = refreshing->tokens();
+    stale.expiresAt = QDateTime::currentDateTimeUtc();
+    refreshing->setTokens(stale);
+    refreshing->currentUser(nullptr, [&](pb::Result<pb::SpotifyUser>) { ++calls; });
+    spin(50);
+    refreshing.reset();
+    spin(100);
+    EXPECT_EQ(calls, 0);
+}
