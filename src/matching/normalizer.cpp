@@ -250,6 +250,8 @@ QStringList splitArtists(const QString &credit)
     QString work = credit.trimmed();
     if (work.isEmpty())
         return {};
+    if (!separators.match(work).hasMatch())
+        return {work}; // the common case: one name, nothing to protect
     // Protect known names: replace them with placeholders that contain no separator.
     QStringList protectedNames;
     for (const QString &name : knownJoinedNames()) {
@@ -305,8 +307,11 @@ QString withoutSpaces(QString s)
 
 // The title key without bracketed words that are not version descriptors ("Sweet Dreams (Are
 // Made of This)" -> "Sweet Dreams"), for libraries that drop such subtitles.
-QString coreKey(const QString &base)
+QString coreKey(const QString &base, const QString &titleKey)
 {
+    if (!base.contains(QLatin1Char('(')) && !base.contains(QLatin1Char('[')) &&
+        !base.contains(QLatin1Char('{')))
+        return titleKey;
     static const QRegularExpression brackets(QStringLiteral("\\s*[\\(\\[\\{][^\\)\\]\\}]*[\\)\\]\\}]"));
     QString core = base;
     core.remove(brackets);
@@ -373,7 +378,7 @@ PreparedSpotify prepare(const SpotifyTrack &track)
     p.title = parseTitle(track.name);
     p.titleKey = normalizeText(p.title.base);
     p.titleKeyNoSpace = withoutSpaces(p.titleKey);
-    p.titleCoreKey = coreKey(p.title.base);
+    p.titleCoreKey = coreKey(p.title.base, p.titleKey);
     // Spotify already gives one name per artist: split only a name that is clearly a joined
     // credit (local files and tag-derived entries), never a known band name.
     for (const QString &artist : track.artists) {
@@ -403,17 +408,20 @@ PreparedPlex prepare(const PlexTrack &track)
     p.title = parseTitle(track.title);
     p.titleKey = normalizeText(p.title.base);
     p.titleKeyNoSpace = withoutSpaces(p.titleKey);
-    p.titleCoreKey = coreKey(p.title.base);
+    p.titleCoreKey = coreKey(p.title.base, p.titleKey);
     p.variousArtists = isVariousArtists(track.grandparentTitle);
     auto addCredit = [&](const QString &credit) {
         if (credit.trimmed().isEmpty() || isVariousArtists(credit))
             return;
         addKey(p.artistKeys, credit);
-        for (const QString &part : splitArtists(credit))
-            addKey(p.artistKeys, part);
+        const QStringList parts = splitArtists(credit);
+        if (parts.size() > 1)
+            for (const QString &part : parts)
+                addKey(p.artistKeys, part);
     };
     addCredit(track.originalTitle);
-    addCredit(track.grandparentTitle);
+    if (!p.variousArtists)
+        addCredit(track.grandparentTitle);
     for (const QString &featured : p.title.featured) {
         addKey(p.artistKeys, featured);
         p.featuredKeys.append(normalizeArtist(featured));

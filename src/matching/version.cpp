@@ -25,9 +25,17 @@ bool hasWord(const QStringList &words, const char *w)
     return words.contains(QLatin1String(w));
 }
 
+// `padded` is " words ": true when `phrase` occurs as whole words. No allocation.
 bool hasPhrase(const QString &padded, const char *phrase)
 {
-    return padded.contains(QLatin1Char(' ') + QLatin1String(phrase) + QLatin1Char(' '));
+    const QLatin1StringView p(phrase);
+    for (qsizetype at = padded.indexOf(p); at >= 0; at = padded.indexOf(p, at + 1)) {
+        const qsizetype end = at + p.size();
+        if (at > 0 && padded.at(at - 1) == QLatin1Char(' ') && end < padded.size() &&
+            padded.at(end) == QLatin1Char(' '))
+            return true;
+    }
+    return false;
 }
 
 QString joinWords(const QStringList &words, qsizetype from, qsizetype to)
@@ -227,6 +235,17 @@ void absorb(ParsedTitle &t, const Segment &s, const QString &text)
 ParsedTitle parseTitle(const QString &title)
 {
     ParsedTitle t;
+    // Most library titles carry no brackets, dashes or credits: nothing to parse.
+    static const QRegularExpression interesting(
+        QStringLiteral(
+            "[\\(\\[\\{\uFF08\uFF3B\\-\u2010-\u2015]|\\bf(?:ea)?t\\.?\\s|\\bfeaturing\\b|\\btv\\b"),
+        QRegularExpression::CaseInsensitiveOption);
+    if (!interesting.match(title).hasMatch()) {
+        t.base = title.simplified();
+        if (t.base.isEmpty())
+            t.base = title.trimmed();
+        return t;
+    }
     // NFKC first so full-width brackets and dashes ("（一人連弾 Ver）") parse like ASCII ones.
     const QString text = title.normalized(QString::NormalizationForm_KC);
     QString base;
