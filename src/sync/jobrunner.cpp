@@ -116,9 +116,8 @@ void JobRunner::readPlex()
     m_read = m_ctx.plex->playlistItems(
         m_link->plexRatingKey, this, [this](Result<std::vector<PlexPlaylistItem>> r) {
             if (!r && r.error().kind == ErrorKind::NotFound) {
-                m_linkNote =
-                    QStringLiteral("the linked Plex playlist \"%1\" was deleted; a new one is created")
-                        .arg(m_link->plexTitle);
+                addNote(QStringLiteral("the linked Plex playlist \"%1\" was deleted; a new one is created")
+                            .arg(m_link->plexTitle));
                 m_link.reset();
                 return match();
             }
@@ -263,9 +262,9 @@ void JobRunner::plan(std::vector<TrackOutcome> outcomes)
             title = n == 1 ? QStringLiteral("%1 (Spotify)").arg(base)
                            : QStringLiteral("%1 (Spotify %2)").arg(base).arg(n);
         if (title != base)
-            m_linkNote = QStringLiteral("a Plex playlist named \"%1\" already exists and was left alone; "
-                                        "created \"%2\" instead")
-                             .arg(base, title);
+            addNote(QStringLiteral("a Plex playlist named \"%1\" already exists and was left alone; "
+                                   "created \"%2\" instead")
+                        .arg(base, title));
         write(wanted, title);
     });
 }
@@ -289,7 +288,7 @@ void JobRunner::write(const QStringList &wanted, const QString &title)
         m_result.plexPlaylistTitle = w.title;
         m_result.plexPlaylistUnchanged = w.unchanged;
         if (!w.note.isEmpty())
-            m_linkNote = m_linkNote.isEmpty() ? w.note : m_linkNote + QStringLiteral("; ") + w.note;
+            addNote(w.note);
         // Link whatever playlist of ours now exists, so the next sync edits it in place (and
         // converges after a partial failure) instead of creating another.
         if (!w.ratingKey.isEmpty()) {
@@ -377,8 +376,9 @@ void JobRunner::finish(SyncResult result)
     run.spotifyPlaylistId = m_playlist.id;
     run.machineIdentifier = m_ctx.machineIdentifier;
     run.result = result;
-    for (const TrackOutcome &o : m_outcomes) {
-        run.tracks.push_back({o.position, o.track.id, o.status,
+    for (std::size_t i = 0; i < m_outcomes.size(); ++i) {
+        const TrackOutcome &o = m_outcomes[i];
+        run.tracks.push_back({static_cast<int>(i), o.track.id, o.status,
                               o.status == TrackStatus::Matched ? o.plexTrack.ratingKey : QString(),
                               o.confidence, o.reason});
     }
@@ -390,6 +390,11 @@ void JobRunner::finish(SyncResult result)
     flush();
     m_sink.finished(result);
     Q_EMIT done();
+}
+
+void JobRunner::addNote(const QString &note)
+{
+    m_linkNote = m_linkNote.isEmpty() ? note : m_linkNote + QStringLiteral("; ") + note;
 }
 
 void JobRunner::setStep(SyncStep step)

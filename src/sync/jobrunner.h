@@ -41,6 +41,7 @@ private:
     void finish(SyncResult result);
 
     void setStep(SyncStep step);
+    void addNote(const QString &note);
     void pollCancel();
     void flush();
     void resolved(const std::vector<TrackOutcome> &outcomes);

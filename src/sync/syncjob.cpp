@@ -19,6 +19,9 @@ SyncJob::SyncJob(SpotifyPlaylist playlist, SyncOptions options, SyncAccounts acc
 
 void SyncJob::run()
 {
+    // The service drops its reference when the finished report arrives, which this very
+    // function posts: keep the job alive until it returns.
+    const std::shared_ptr<SyncJob> keepAlive = shared_from_this();
     const QString dbPath =
         m_serviceOptions.databasePath.isEmpty() ? StateStore::defaultPath() : m_serviceOptions.databasePath;
     auto store = StateStore::open(dbPath);

@@ -4,12 +4,14 @@
 
 #include <QRunnable>
 
+#include <memory>
+
 namespace pb::sync {
 
 /// One sync as a QThreadPool task. run() builds everything network-related on the worker
 /// thread (its own QNetworkAccessManager, clients, state-store connection and event loop)
 /// and returns when the job is over. cancel() may be called from any thread.
-class SyncJob : public QRunnable {
+class SyncJob : public QRunnable, public std::enable_shared_from_this<SyncJob> {
 public:
     SyncJob(SpotifyPlaylist playlist, SyncOptions options, SyncAccounts accounts,
             SyncServiceOptions serviceOptions, JobSink sink);

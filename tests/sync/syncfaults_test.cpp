@@ -122,8 +122,8 @@ TEST_F(SyncFaultsTest, RevokedSpotifyAccessIsAnAuthError)
 TEST_F(SyncFaultsTest, LongWritesAreChunkedPast414)
 {
     fakes::FakeOptions o;
-    o.maxRequestLineLength = 400;
-    start(80, o);
+    o.maxRequestLineLength = 1400;
+    start(300, o);
     const SyncResult r = sync();
     ASSERT_EQ(r.outcome, SyncOutcome::Succeeded) << r.message.toStdString();
     EXPECT_EQ(plexItems(r.plexPlaylistRatingKey), wanted());
@@ -138,7 +138,8 @@ TEST_F(SyncFaultsTest, FailedMoveRollsBackThenNextSyncConverges)
     std::vector<int> order = m_list;
     std::reverse(order.begin(), order.end());
     reorder(order);
-    fakes::Fault f = fakes::Fault::httpStatus(500, QStringLiteral("/items/\\d+/move"), 1);
+    // A permanent refusal (moves are idempotent, so a 5xx would just be retried).
+    fakes::Fault f = fakes::Fault::httpStatus(400, QStringLiteral("/items/\\d+/move"), 1);
     f.method = QStringLiteral("PUT");
     f.skip = 3;
     m_fakes->faults().add(f);
@@ -155,8 +156,8 @@ TEST_F(SyncFaultsTest, FailedMoveRollsBackThenNextSyncConverges)
 TEST_F(SyncFaultsTest, FailedAppendDuringCreateLeavesNoHalfPlaylist)
 {
     fakes::FakeOptions o;
-    o.maxRequestLineLength = 400; // forces create + appends
-    start(80, o);
+    o.maxRequestLineLength = 1400; // forces create + appends
+    start(300, o);
     fakes::Fault f = fakes::Fault::httpStatus(500, QStringLiteral("^/playlists/\\d+/items$"), 1);
     f.method = QStringLiteral("PUT");
     m_fakes->faults().add(f);
