@@ -26,7 +26,11 @@ std::vector<SearchQuery> MatchingEngine::searchPlan(const SpotifyTrack &track) c
     };
     const ParsedTitle parsed = parseTitle(track.name);
     const QString base = parsed.base;
-    const bool exact = base == track.name.trimmed();
+    // Substring searches everywhere (they also find "Title (Remastered)" and "Title [Live]", which
+    // the scorer then judges), except one exact query first for very short titles: a substring
+    // search for "One" or "7" returns hundreds of tracks and the limit may cut the right one off.
+    const bool shortTitle = normalizeText(base).remove(QLatin1Char(' ')).size() <= 4;
+    const bool exact = false;
     // Plex's artist filter is a substring match: "Beatles" finds "The Beatles" as well.
     auto artistForQuery = [](QString a) {
         a = a.trimmed();
@@ -49,6 +53,8 @@ std::vector<SearchQuery> MatchingEngine::searchPlan(const SpotifyTrack &track) c
     const QString core = QString(base).remove(brackets).simplified();
 
     if (!artists.isEmpty()) {
+        if (shortTitle)
+            add(base, artists.first(), true);
         add(base, artists.first(), exact);
         if (swapped != base)
             add(swapped, artists.first(), false);

@@ -169,7 +169,9 @@ TEST(MatchingAccuracy, EarlyExitSweep)
                 const QString title = normalizeText(q.title);
                 const QString artist = normalizeText(q.artist);
                 for (const pb::PlexTrack &p : c.candidates) {
-                    const bool titleHit = normalizeText(p.title).contains(title);
+                    const QString candidateTitle = normalizeText(p.title);
+                    const bool titleHit =
+                        q.exactTitle ? candidateTitle == title : candidateTitle.contains(title);
                     const bool artistHit = artist.isEmpty() ||
                                            normalizeText(p.grandparentTitle).contains(artist) ||
                                            normalizeText(p.originalTitle).contains(artist);

@@ -267,3 +267,17 @@ TEST(MatchingEngine, UnknowableSignalsAcceptButNeverConfident)
     ASSERT_TRUE(noArtist.accepted());
     EXPECT_FALSE(e.isConfident(noArtist));
 }
+
+TEST(MatchingSearchPlan, SubstringQueriesExceptAnExactOneForShortTitles)
+{
+    const MatchingEngine e;
+    for (const auto &q :
+         e.searchPlan(sp(QStringLiteral("Hey Jude - Remastered 2015"), {QStringLiteral("The Beatles")})))
+        EXPECT_FALSE(q.exactTitle) << qPrintable(q.title);
+    const auto shortPlan = e.searchPlan(sp(QStringLiteral("One"), {QStringLiteral("U2")}));
+    ASSERT_GE(shortPlan.size(), 3u);
+    EXPECT_TRUE(shortPlan[0].exactTitle);
+    EXPECT_EQ(shortPlan[0].title, QStringLiteral("One"));
+    EXPECT_FALSE(shortPlan[1].exactTitle);
+    EXPECT_EQ(shortPlan[1].title, QStringLiteral("One"));
+}

@@ -68,10 +68,12 @@ struct MatchResult {
 /// One Plex query worth issuing. Empty fields are not filtered on (an empty title with an artist
 /// asks for that artist's tracks).
 struct SearchQuery {
-    QString title;           ///< title text to search (Plex substring search)
-    QString artist;          ///< artist text, empty for the title-only last resort
-    QString album;           ///< album text, usually empty
-    bool exactTitle = false; ///< true when title is the Spotify title unchanged
+    QString title;  ///< title text to search (Plex substring search)
+    QString artist; ///< artist text, empty for the title-only last resort
+    QString album;  ///< album text, usually empty
+    /// Ask Plex for exactly this title (case-insensitive) instead of a substring. Planned only as a
+    /// first query for very short titles ("One", "7"), where a substring search returns too much.
+    bool exactTitle = false;
 
     friend bool operator==(const SearchQuery &, const SearchQuery &) = default;
 };
