@@ -17,7 +17,7 @@ pb::Error unavailable()
 
 QString AppBackend::spotifyRedirectUri() const
 {
-    return QStringLiteral("http://127.0.0.1:8888/callback");
+    return QStringLiteral("http://127.0.0.1/callback");
 }
 
 QStringList AppBackend::spotifyScopes() const

@@ -58,6 +58,11 @@ MainWindow::MainWindow(AppBackend *backend, QWidget *parent)
         refresh();
     });
     connect(m_backend, &AppBackend::playlistsLoaded, this, &MainWindow::setPlaylists);
+    connect(m_backend, &AppBackend::accountsSaved, this, [this] {
+        statusBar()->showMessage(
+            tr("Account saved. Once Spotify and Plex are both connected, your own playlists "
+               "replace the demo."));
+    });
     connect(m_backend, &AppBackend::playlistsFailed, this, [this](const QString &message) {
         m_ui->messageLabel->setText(tr("Could not load the playlists: %1").arg(message));
         m_ui->actionRefresh->setEnabled(true);
@@ -95,10 +100,13 @@ void MainWindow::updateAccounts()
     const QString user = a.spotifyUser.displayName.isEmpty() ? a.spotifyUser.id : a.spotifyUser.displayName;
     m_ui->spotifyLabel->setText(a.spotifyConnected ? tr("Spotify: %1").arg(user)
                                                    : tr("Spotify: not connected"));
-    m_ui->spotifyButton->setText(a.spotifyConnected ? tr("Disconnect") : tr("Connect Spotify…"));
-    m_ui->spotifyButton->setAccessibleName(a.spotifyConnected ? tr("Disconnect Spotify")
-                                                              : tr("Connect Spotify"));
-    m_ui->spotifyButton->setVisible(!a.demo);
+    // In the demo the buttons connect the user's own accounts (and leave the demo once both are in).
+    const bool spotifyMine = a.spotifyConnected && !a.demo;
+    m_ui->spotifyButton->setText(spotifyMine ? tr("Disconnect")
+                                 : a.demo    ? tr("Use My Spotify…")
+                                             : tr("Connect Spotify…"));
+    m_ui->spotifyButton->setAccessibleName(spotifyMine ? tr("Disconnect Spotify") : tr("Connect Spotify"));
+    m_ui->spotifyButton->setVisible(!a.demoForced);
 
     QString plex = tr("Plex: not connected");
     if (a.plexConnected) {
@@ -106,9 +114,12 @@ void MainWindow::updateAccounts()
                                            : tr("Plex: %1 · %2").arg(a.plexServerName, a.plexLibraryName);
     }
     m_ui->plexLabel->setText(plex);
-    m_ui->plexButton->setText(a.plexConnected ? tr("Disconnect") : tr("Connect Plex…"));
-    m_ui->plexButton->setAccessibleName(a.plexConnected ? tr("Disconnect Plex") : tr("Connect Plex"));
-    m_ui->plexButton->setVisible(!a.demo);
+    const bool plexMine = a.plexConnected && !a.demo;
+    m_ui->plexButton->setText(plexMine ? tr("Disconnect")
+                              : a.demo ? tr("Use My Plex…")
+                                       : tr("Connect Plex…"));
+    m_ui->plexButton->setAccessibleName(plexMine ? tr("Disconnect Plex") : tr("Connect Plex"));
+    m_ui->plexButton->setVisible(!a.demoForced);
 
     m_ui->actionRefresh->setEnabled(ready);
     m_ui->actionSyncAll->setEnabled(ready);
@@ -257,7 +268,8 @@ void MainWindow::showSettings()
 
 void MainWindow::connectSpotify()
 {
-    if (m_backend->accountStatus().spotifyConnected) {
+    const AccountStatus a = m_backend->accountStatus();
+    if (a.spotifyConnected && !a.demo) {
         m_backend->disconnectSpotify();
         return;
     }
@@ -268,7 +280,8 @@ void MainWindow::connectSpotify()
 
 void MainWindow::connectPlex()
 {
-    if (m_backend->accountStatus().plexConnected) {
+    const AccountStatus a = m_backend->accountStatus();
+    if (a.plexConnected && !a.demo) {
         m_backend->disconnectPlex();
         return;
     }

@@ -48,7 +48,7 @@ TEST_F(ModalTest, SyncTurnsTheButtonIntoRedCancelAndShowsTheHeader)
 {
     PlaylistDetailsModal modal(playlist, &backend, nullptr);
     modal.show();
-    QTRY_COMPARE(modal.trackModel()->rowCount(), 5); // entries loaded before any sync
+    ASSERT_TRUE(QTest::qWaitFor([&] { return modal.trackModel()->rowCount() == 5; })); // entries loaded first
     EXPECT_FALSE(modal.statusWidget()->isVisible());
     EXPECT_EQ(modal.syncButton()->text(), QStringLiteral("&Sync This Playlist"));
 
@@ -154,7 +154,7 @@ TEST_F(ModalTest, FixMatchSavesAManualOverrideAndExportWritesMissing)
 {
     PlaylistDetailsModal modal(playlist, &backend, nullptr);
     modal.show();
-    QTRY_COMPARE(modal.trackModel()->rowCount(), 5);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return modal.trackModel()->rowCount() == 5; }));
     QTest::mouseClick(modal.syncButton(), Qt::LeftButton);
     TrackOutcome missing;
     missing.position = 3;
@@ -187,7 +187,7 @@ TEST_F(ModalTest, FixMatchSavesAManualOverrideAndExportWritesMissing)
     QTest::mouseClick(modal.fixButton(), Qt::LeftButton);
     auto *dialog = modal.findChild<FixMatchDialog *>();
     ASSERT_NE(dialog, nullptr);
-    QTRY_COMPARE(dialog->results()->count(), 1);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return dialog->results()->count() == 1; }));
     EXPECT_EQ(backend.searches.front(), QStringLiteral("Artist 3 Track 3"));
     dialog->accept();
     ASSERT_EQ(backend.overrides.size(), 1u);

@@ -75,7 +75,7 @@ TEST(PlexConnectDialog, TokenFlowThenLibraryPicker)
     dialog.urlEdit()->setText(QStringLiteral("http://192.168.1.10:32400"));
     dialog.connectWithToken();
     EXPECT_EQ(dialog.currentPage(), PlexConnectDialog::WaitingPage);
-    QTRY_COMPARE(dialog.currentPage(), PlexConnectDialog::PickPage);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return dialog.currentPage() == PlexConnectDialog::PickPage; }));
     EXPECT_EQ(dialog.serverCombo()->currentText(), QStringLiteral("Living Room"));
     ASSERT_EQ(dialog.libraryCombo()->count(), 2);
     dialog.libraryCombo()->setCurrentIndex(1);

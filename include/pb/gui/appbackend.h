@@ -17,7 +17,8 @@ namespace pb::gui {
 
 /// What the window shows in its account bar.
 struct AccountStatus {
-    bool demo = false; ///< running on the built-in fakes
+    bool demo = false;       ///< running on the built-in fakes
+    bool demoForced = false; ///< --demo: no way to connect real accounts from this window
     bool spotifyConnected = false;
     SpotifyUser spotifyUser;
     bool plexConnected = false;
@@ -89,6 +90,9 @@ Q_SIGNALS:
     void accountStatusChanged();
     void playlistsLoaded(const std::vector<pb::SpotifyPlaylist> &playlists);
     void playlistsFailed(const QString &message);
+    /// Accounts were connected or disconnected and saved: the composition root rebuilds the
+    /// backend (and the window) on them.
+    void accountsSaved();
 };
 
 } // namespace pb::gui

@@ -1,0 +1,165 @@
+// Writes the documentation screenshots (docs/screenshots/*.png) from the real widgets running
+// the demo: the main page mid-sync, the details modal mid-sync and after completion, and the
+// sign-in and settings dialogs. Run by scripts/screenshots.sh (under Xvfb when available).
+//
+//   playlist-bridge-screenshots OUTPUT_DIR [--latency-ms N]
+#include "demoenvironment.h"
+
+#include "pb/gui/mainwindow.h"
+#include "pb/gui/playlistdetailsmodal.h"
+#include "pb/gui/playlistitem.h"
+#include "pb/gui/plexconnectdialog.h"
+#include "pb/gui/servicebackend.h"
+#include "pb/gui/settingsdialog.h"
+#include "pb/gui/spotifyconnectdialog.h"
+#include "pb/gui/syncstatuswidget.h"
+#include "pb/gui/tracktablemodel.h"
+#include "pb/sync/syncregistry.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QTableView>
+
+#include <cstdio>
+#include <functional>
+
+namespace {
+
+bool waitFor(const std::function<bool()> &done, int timeoutMs = 120000)
+{
+    QElapsedTimer t;
+    t.start();
+    while (!done()) {
+        if (t.elapsed() > timeoutMs)
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    }
+    return true;
+}
+
+void settle(int ms = 150)
+{
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < ms)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
+}
+
+bool save(QWidget *w, const QString &dir, const QString &name)
+{
+    settle();
+    const QString path = dir + QLatin1Char('/') + name;
+    const bool ok = w->grab().save(path);
+    std::printf("%s %s\n", ok ? "wrote" : "FAILED", qPrintable(path));
+    return ok;
+}
+
+int resolved(pb::gui::PlaylistDetailsModal *m)
+{
+    return m->trackModel()->countWithStatus(pb::sync::TrackStatus::Matched) +
+           m->trackModel()->countWithStatus(pb::sync::TrackStatus::Missing);
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QStandardPaths::setTestModeEnabled(true); // never the user's settings or cache
+    QApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("PlaylistBridgeScreenshots"));
+    QCoreApplication::setApplicationName(QStringLiteral("playlist-bridge"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Playlist Bridge"));
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("dir"), QStringLiteral("Where to write the PNGs."));
+    parser.addOption({QStringLiteral("latency-ms"), QStringLiteral("Fake latency."), QStringLiteral("ms"),
+                      QStringLiteral("80")});
+    parser.process(app);
+    const QString dir = parser.positionalArguments().value(0, QStringLiteral("docs/screenshots"));
+    QDir().mkpath(dir);
+
+    pb::app::DemoOptions options;
+    options.latency = std::chrono::milliseconds(parser.value(QStringLiteral("latency-ms")).toInt());
+    options.searchesInFlight = 2;
+    pb::app::DemoEnvironment demo(options);
+    if (const pb::Status s = demo.start(); !s.ok()) {
+        std::fprintf(stderr, "fakes did not start: %s\n", qPrintable(s.error().toString()));
+        return 1;
+    }
+    pb::gui::ServiceBackend backend(demo.connection());
+    pb::gui::MainWindow window(&backend);
+    window.resize(1100, 720);
+    window.show();
+    if (!waitFor([&] { return window.items().size() > 1; })) {
+        std::fprintf(stderr, "the playlists did not load\n");
+        return 1;
+    }
+
+    // The biggest readable playlist syncs slowly enough to be caught mid-way; the smallest
+    // non-empty one finishes first and is shown completed.
+    pb::gui::PlaylistItem *big = nullptr;
+    pb::gui::PlaylistItem *small = nullptr;
+    for (pb::gui::PlaylistItem *card : window.items()) {
+        if (!card->isReadable() || card->playlist().isLikedSongs || card->playlist().trackCount == 0)
+            continue;
+        if (!big || card->playlist().trackCount > big->playlist().trackCount)
+            big = card;
+        if (!small || card->playlist().trackCount < small->playlist().trackCount)
+            small = card;
+    }
+    if (!big) {
+        std::fprintf(stderr, "no readable playlist in the demo world\n");
+        return 1;
+    }
+    int failures = 0;
+    if (small && small != big) {
+        small->syncButton()->click();
+        waitFor([&] {
+            return !backend.registry()->isRunning(small->playlist().id) && small->statusWidget()->isVisible();
+        });
+    }
+
+    pb::gui::PlaylistDetailsModal *modal = window.openDetails(big->playlist().id);
+    modal->resize(1040, 640);
+    waitFor([&] { return modal->trackModel()->rowCount() > 0; });
+    modal->syncButton()->click();
+    const int rows = modal->trackModel()->rowCount();
+    waitFor([&] {
+        return resolved(modal) >= std::max(1, rows / 3) || !backend.registry()->isRunning(big->playlist().id);
+    });
+    if (backend.registry()->isRunning(big->playlist().id)) {
+        failures += save(modal, dir, QStringLiteral("modal-mid-sync.png")) ? 0 : 1;
+        failures += save(&window, dir, QStringLiteral("main-mid-sync.png")) ? 0 : 1;
+    } else {
+        std::fprintf(stderr, "the sync finished before it could be captured mid-way; raise --latency-ms\n");
+        ++failures;
+    }
+    waitFor([&] { return !backend.registry()->isRunning(big->playlist().id); }, 600000);
+    modal->table()->scrollToTop();
+    failures += save(modal, dir, QStringLiteral("modal-completed.png")) ? 0 : 1;
+    modal->close();
+    failures += save(&window, dir, QStringLiteral("main-after-sync.png")) ? 0 : 1;
+
+    pb::gui::SpotifyConnectDialog spotify(&backend, &window);
+    spotify.clientIdEdit()->setText(QStringLiteral("0123456789abcdef0123456789abcdef"));
+    spotify.show();
+    failures += save(&spotify, dir, QStringLiteral("connect-spotify.png")) ? 0 : 1;
+    spotify.hide();
+
+    pb::gui::PlexConnectDialog plex(&backend, &window);
+    plex.urlEdit()->setText(QStringLiteral("http://192.168.1.10:32400"));
+    plex.show();
+    failures += save(&plex, dir, QStringLiteral("connect-plex.png")) ? 0 : 1;
+    plex.hide();
+
+    pb::gui::SettingsDialog settings(&window);
+    settings.show();
+    failures += save(&settings, dir, QStringLiteral("settings.png")) ? 0 : 1;
+    settings.hide();
+    return failures == 0 ? 0 : 1;
+}

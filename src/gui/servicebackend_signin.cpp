@@ -1,0 +1,268 @@
+// ServiceBackend's sign-in half: Spotify (PKCE + loopback) and Plex (PIN or URL + token),
+// then saving what was connected. Secrets go only to the SecretStore.
+#include "pb/gui/servicebackend.h"
+
+#include "pb/clients/connectionprober.h"
+#include "pb/clients/plexclient.h"
+#include "pb/clients/plextvclient.h"
+#include "pb/clients/secretstore.h"
+#include "pb/clients/spotifyauthflow.h"
+#include "pb/clients/spotifyclient.h"
+#include "pb/core/logging.h"
+
+#include <QDesktopServices>
+#include <QNetworkAccessManager>
+#include <QSettings>
+
+#include <memory>
+
+namespace pb::gui {
+
+namespace {
+
+const QString kSpotifyClientId = QStringLiteral("accounts/spotify/clientId");
+const QString kSpotifyUserId = QStringLiteral("accounts/spotify/userId");
+const QString kSpotifyName = QStringLiteral("accounts/spotify/displayName");
+const QString kPlexUrl = QStringLiteral("accounts/plex/serverUrl");
+const QString kPlexMachine = QStringLiteral("accounts/plex/machineIdentifier");
+const QString kPlexName = QStringLiteral("accounts/plex/serverName");
+const QString kPlexSection = QStringLiteral("accounts/plex/sectionKey");
+const QString kPlexSectionTitle = QStringLiteral("accounts/plex/sectionTitle");
+
+void ignore(pb::Status) {}
+
+} // namespace
+
+pb::clients::SecretStore *ServiceBackend::secrets()
+{
+    if (!m_secrets)
+        m_secrets = pb::clients::createSystemSecretStore();
+    return m_secrets.get();
+}
+
+QString ServiceBackend::spotifyRedirectUri() const
+{
+    const pb::clients::SpotifyAuthOptions defaults;
+    return QStringLiteral("http://%1%2").arg(defaults.redirectHost, defaults.callbackPath);
+}
+
+QStringList ServiceBackend::spotifyScopes() const
+{
+    return pb::clients::spotifyScopes();
+}
+
+void ServiceBackend::connectSpotify(const QString &clientId, QObject *ctx, GuiCallback<SpotifyUser> done)
+{
+    cancelSpotifySignIn();
+    pb::clients::SpotifyAuthOptions options;
+    options.config = pb::clients::SpotifyConfig::fromEnvironment(clientId);
+    auto *flow = new pb::clients::SpotifyAuthFlow(m_network, options, this);
+    m_spotifyAuth = flow;
+    flow->setBrowserHook([](const QUrl &url) { QDesktopServices::openUrl(url); });
+    const QPointer<QObject> guard(ctx);
+    auto finish = [this, flow, guard, done](pb::Result<SpotifyUser> r) {
+        flow->deleteLater();
+        if (guard)
+            done(std::move(r));
+    };
+    const pb::Status started =
+        flow->start(this, [this, clientId, options, finish](pb::Result<pb::clients::SpotifyTokens> tokens) {
+            if (!tokens.ok())
+                return finish(tokens.error());
+            // Who signed in: needed for the account bar and to tell owned playlists apart.
+            auto *client = new pb::clients::SpotifyClient(m_network, options.config, *tokens, this);
+            client->currentUser(this, [this, client, clientId, tokens = *tokens,
+                                       finish](pb::Result<SpotifyUser> user) {
+                client->deleteLater();
+                if (!user.ok())
+                    return finish(user.error());
+                QSettings settings;
+                settings.setValue(kSpotifyClientId, clientId);
+                settings.setValue(kSpotifyUserId, user->id);
+                settings.setValue(kSpotifyName, user->displayName);
+                secrets()->write(QString::fromLatin1(pb::clients::kSecretSpotifyRefreshToken),
+                                 tokens.refreshToken, this, [this, user = *user, finish](pb::Status saved) {
+                                     if (!saved.ok())
+                                         return finish(saved.error());
+                                     finish(user);
+                                     Q_EMIT accountsSaved();
+                                 });
+            });
+        });
+    if (!started.ok())
+        finish(started.error());
+}
+
+void ServiceBackend::cancelSpotifySignIn()
+{
+    if (m_spotifyAuth)
+        m_spotifyAuth->cancel();
+}
+
+void ServiceBackend::connectPlexWithPin(QObject *ctx, GuiCallback<std::vector<PlexServerChoice>> done)
+{
+    cancelPlexSignIn();
+    auto info = pb::clients::PlexClientInfo::forThisInstall();
+    auto *tv =
+        new pb::clients::PlexTvClient(m_network, pb::clients::PlexTvConfig::fromEnvironment(info), this);
+    const QPointer<QObject> guard(ctx);
+    auto fail = [tv, guard, done](const pb::Error &e) {
+        tv->deleteLater();
+        if (guard)
+            done(e);
+    };
+    m_plexCalls.push_back(tv->createPin(this, [this, tv, info, guard, done,
+                                               fail](pb::Result<pb::clients::PlexPin> pin) {
+        if (!pin.ok())
+            return fail(pin.error());
+        QDesktopServices::openUrl(tv->authUrl(*pin));
+        m_plexCalls.push_back(
+            tv->waitForPin(*pin, {}, this, [this, tv, info, guard, done, fail](pb::Result<QString> token) {
+                if (!token.ok())
+                    return fail(token.error());
+                m_plexCalls.push_back(tv->servers(
+                    *token, this,
+                    [this, tv, info, guard, done,
+                     fail](pb::Result<std::vector<pb::clients::PlexResource>> rs) {
+                        if (!rs.ok())
+                            return fail(rs.error());
+                        tv->deleteLater();
+                        // Probe every server's connections; keep the ones that answer.
+                        auto *prober = new pb::clients::ConnectionProber(
+                            m_network, info, std::chrono::milliseconds(4000), this);
+                        auto found = std::make_shared<std::vector<pb::PlexServer>>();
+                        auto left = std::make_shared<int>(static_cast<int>(rs->size()));
+                        if (*left == 0) {
+                            prober->deleteLater();
+                            if (guard)
+                                done(std::vector<PlexServerChoice>{});
+                            return;
+                        }
+                        for (const pb::clients::PlexResource &r : *rs) {
+                            m_plexCalls.push_back(prober->probe(
+                                r, this,
+                                [this, prober, found, left, guard, done](pb::Result<pb::PlexServer> server) {
+                                    if (server.ok())
+                                        found->push_back(*server);
+                                    if (--*left > 0)
+                                        return;
+                                    prober->deleteLater();
+                                    if (guard)
+                                        describeServers(std::move(*found), guard, done);
+                                }));
+                        }
+                    }));
+            }));
+    }));
+}
+
+void ServiceBackend::connectPlexWithToken(const QString &url, const QString &token, QObject *ctx,
+                                          GuiCallback<std::vector<PlexServerChoice>> done)
+{
+    cancelPlexSignIn();
+    auto *prober = new pb::clients::ConnectionProber(m_network, pb::clients::PlexClientInfo::forThisInstall(),
+                                                     std::chrono::milliseconds(8000), this);
+    const QPointer<QObject> guard(ctx);
+    m_plexCalls.push_back(prober->probeUrl(QUrl(url), token, {}, this,
+                                           [this, prober, guard, done](pb::Result<pb::PlexServer> server) {
+                                               prober->deleteLater();
+                                               if (!guard)
+                                                   return;
+                                               if (!server.ok())
+                                                   return done(server.error());
+                                               describeServers({*server}, guard, done);
+                                           }));
+}
+
+void ServiceBackend::describeServers(std::vector<pb::PlexServer> servers, QObject *ctx,
+                                     GuiCallback<std::vector<PlexServerChoice>> done)
+{
+    // Each reachable server's music sections, asked in parallel.
+    auto choices = std::make_shared<std::vector<PlexServerChoice>>();
+    auto left = std::make_shared<int>(static_cast<int>(servers.size()));
+    const QPointer<QObject> guard(ctx);
+    if (servers.empty())
+        return done(std::vector<PlexServerChoice>{});
+    for (const pb::PlexServer &server : servers) {
+        m_plexCandidates.insert(server.machineIdentifier, server);
+        pb::clients::PlexConfig config;
+        config.serverUrl = QUrl(server.baseUrl);
+        config.token = server.accessToken;
+        config.client = pb::clients::PlexClientInfo::forThisInstall();
+        auto *client = new pb::clients::PlexClient(m_network, config, this);
+        m_plexCalls.push_back(client->musicSections(this, [this, client, server, choices, left, guard,
+                                                           done](pb::Result<std::vector<pb::PlexSection>> s) {
+            client->deleteLater();
+            PlexServerChoice choice;
+            choice.machineIdentifier = server.machineIdentifier;
+            choice.name = server.name.isEmpty() ? server.baseUrl : server.name;
+            if (s.ok())
+                choice.sections = *s;
+            m_plexChoices.insert(choice.machineIdentifier, choice);
+            choices->push_back(choice);
+            if (--*left == 0 && guard)
+                done(*choices);
+        }));
+    }
+}
+
+void ServiceBackend::cancelPlexSignIn()
+{
+    for (const pb::clients::RequestHandle &h : m_plexCalls)
+        h.cancel();
+    m_plexCalls.clear();
+}
+
+pb::Status ServiceBackend::choosePlexLibrary(const QString &machineIdentifier, const QString &sectionKey)
+{
+    const auto server = m_plexCandidates.constFind(machineIdentifier);
+    const auto choice = m_plexChoices.constFind(machineIdentifier);
+    if (server == m_plexCandidates.constEnd() || choice == m_plexChoices.constEnd())
+        return pb::Error::make(pb::ErrorKind::InvalidInput, tr("Pick a server from the list."));
+    QString sectionTitle;
+    for (const pb::PlexSection &s : choice->sections) {
+        if (s.key == sectionKey)
+            sectionTitle = s.title;
+    }
+    if (sectionTitle.isEmpty())
+        return pb::Error::make(pb::ErrorKind::InvalidInput, tr("Pick a music library of that server."));
+    QSettings settings;
+    settings.setValue(kPlexUrl, server->baseUrl);
+    settings.setValue(kPlexMachine, machineIdentifier);
+    settings.setValue(kPlexName, choice->name);
+    settings.setValue(kPlexSection, sectionKey);
+    settings.setValue(kPlexSectionTitle, sectionTitle);
+    secrets()->write(QString::fromLatin1(pb::clients::kSecretPlexServerToken), server->accessToken, this,
+                     [this](pb::Status saved) {
+                         if (!saved.ok())
+                             pb::log::ui()->error("could not save the Plex token: {}",
+                                                  pb::log::str(saved.error().toString()));
+                         Q_EMIT accountsSaved();
+                     });
+    return {};
+}
+
+void ServiceBackend::disconnectSpotify()
+{
+    QSettings settings;
+    for (const QString &key : {kSpotifyUserId, kSpotifyName})
+        settings.remove(key);
+    secrets()->remove(QString::fromLatin1(pb::clients::kSecretSpotifyRefreshToken), this,
+                      [this](pb::Status s) {
+                          ignore(s);
+                          Q_EMIT accountsSaved();
+                      });
+}
+
+void ServiceBackend::disconnectPlex()
+{
+    QSettings settings;
+    for (const QString &key : {kPlexUrl, kPlexMachine, kPlexName, kPlexSection, kPlexSectionTitle})
+        settings.remove(key);
+    secrets()->remove(QString::fromLatin1(pb::clients::kSecretPlexServerToken), this, [this](pb::Status s) {
+        ignore(s);
+        Q_EMIT accountsSaved();
+    });
+}
+
+} // namespace pb::gui

@@ -1,0 +1,242 @@
+// End-to-end widget tests: the real widgets, the real SyncService and clients, and the
+// in-process fakes wired exactly as `playlist-bridge --demo` wires them (DemoEnvironment).
+#include "demoenvironment.h"
+
+#include "pb/fakes/fakeservices.h"
+#include "pb/gui/mainwindow.h"
+#include "pb/gui/playlistdetailsmodal.h"
+#include "pb/gui/playlistitem.h"
+#include "pb/gui/servicebackend.h"
+#include "pb/gui/syncstatuswidget.h"
+#include "pb/gui/tracktablemodel.h"
+#include "pb/sync/syncregistry.h"
+
+#include <QElapsedTimer>
+#include <QLabel>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <gtest/gtest.h>
+
+namespace {
+
+using namespace pb::gui;
+using namespace pb::sync;
+
+constexpr int kTimeoutMs = 60000;
+
+class DemoTest : public ::testing::Test {
+protected:
+    void start(int latencyMs, int tracksPerPlaylist, double absentFraction = 0.1)
+    {
+        pb::fakes::GenerateOptions go;
+        go.libraryTracks = 400;
+        go.playlists = 2;
+        go.tracksPerPlaylist = tracksPerPlaylist;
+        go.absentFraction = absentFraction;
+        world = pb::fakes::generateWorld(go);
+        pb::fakes::WorldSpotifyPlaylist followed;
+        followed.id = QStringLiteral("followed0000000000000");
+        followed.name = QStringLiteral("Someone Else's Mix");
+        followed.owner = QStringLiteral("another-user");
+        followed.ownerDisplayName = QStringLiteral("Another User");
+        followed.tracks = {world.spotify.tracks[0].id};
+        world.spotify.playlists.push_back(followed);
+
+        pb::app::DemoOptions options;
+        options.latency = std::chrono::milliseconds(latencyMs);
+        options.world = world;
+        demo = std::make_unique<pb::app::DemoEnvironment>(options);
+        ASSERT_TRUE(demo->start().ok());
+        backend = std::make_unique<ServiceBackend>(demo->connection());
+        window = std::make_unique<MainWindow>(backend.get());
+        window->show();
+        // Liked Songs + the generated playlists + the followed one.
+        ASSERT_TRUE(QTest::qWaitFor(
+            [&] { return window->items().size() == world.spotify.playlists.size() + 1; }, kTimeoutMs));
+        playlistId = world.spotify.playlists[0].id;
+    }
+
+    void TearDown() override
+    {
+        window.reset();
+        backend.reset();
+        demo.reset();
+    }
+
+    PlaylistDetailsModal *openLoaded(int rows)
+    {
+        PlaylistDetailsModal *modal = window->openDetails(playlistId);
+        EXPECT_NE(modal, nullptr);
+        if (modal) {
+            EXPECT_TRUE(QTest::qWaitFor([&] { return modal->trackModel()->rowCount() == rows; }, kTimeoutMs));
+        }
+        return modal;
+    }
+
+    SyncResult waitFinished(QSignalSpy &spy)
+    {
+        EXPECT_TRUE(spy.count() > 0 || spy.wait(kTimeoutMs));
+        return spy.isEmpty() ? SyncResult{} : spy.takeFirst().at(1).value<SyncResult>();
+    }
+
+    int resolvedRows(PlaylistDetailsModal *modal) const
+    {
+        return modal->trackModel()->countWithStatus(TrackStatus::Matched) +
+               modal->trackModel()->countWithStatus(TrackStatus::Missing);
+    }
+
+    pb::fakes::World world;
+    std::unique_ptr<pb::app::DemoEnvironment> demo;
+    std::unique_ptr<ServiceBackend> backend;
+    std::unique_ptr<MainWindow> window;
+    QString playlistId;
+};
+
+TEST_F(DemoTest, SyncThisPlaylistShowsRedCancelHeaderCountsAndWritesPlex)
+{
+    start(2, 40);
+    EXPECT_TRUE(window->windowTitle().contains(QStringLiteral("Demo")));
+    PlaylistDetailsModal *modal = openLoaded(40);
+    ASSERT_NE(modal, nullptr);
+    EXPECT_FALSE(modal->statusWidget()->isVisible());
+
+    QSignalSpy finished(backend->registry(), &SyncRegistry::syncFinished);
+    QTest::mouseClick(modal->syncButton(), Qt::LeftButton);
+    EXPECT_EQ(modal->syncButton()->text(), QStringLiteral("&Cancel Sync"));
+    EXPECT_TRUE(modal->syncButton()->styleSheet().contains(QStringLiteral("#c62828")));
+    EXPECT_TRUE(modal->statusWidget()->isVisible());
+    PlaylistItem *card = window->item(playlistId);
+    ASSERT_NE(card, nullptr);
+    EXPECT_TRUE(card->isRunning());
+    EXPECT_EQ(card->syncButton()->text(), QStringLiteral("Cancel"));
+
+    const SyncResult result = waitFinished(finished);
+    ASSERT_EQ(result.outcome, SyncOutcome::Succeeded) << result.message.toStdString();
+    EXPECT_GT(result.matched, 0);
+    EXPECT_EQ(modal->syncButton()->text(), QStringLiteral("&Sync This Playlist"));
+    EXPECT_TRUE(modal->syncButton()->styleSheet().isEmpty());
+    EXPECT_EQ(modal->statusWidget()->counts()->counts().matched, result.matched);
+    EXPECT_EQ(modal->statusWidget()->counts()->counts().failed, result.missing);
+    EXPECT_EQ(modal->trackModel()->countWithStatus(TrackStatus::Matched), result.matched);
+    EXPECT_FALSE(card->isRunning());
+    EXPECT_TRUE(card->statusWidget()->isVisible());
+    EXPECT_EQ(card->statusWidget()->counts().matched, result.matched);
+    EXPECT_EQ(card->statusWidget()->counts().failed, result.missing);
+
+    const auto playlists = demo->fakes()->plexPlaylists();
+    ASSERT_EQ(playlists.size(), 1u);
+    EXPECT_EQ(static_cast<int>(playlists[0].items.size()), result.matched);
+}
+
+TEST_F(DemoTest, CancelMidwayStopsQuicklyRestoresTheButtonAndLeavesPlexUnchanged)
+{
+    start(25, 300, 0.05);
+    PlaylistDetailsModal *modal = openLoaded(300);
+    ASSERT_NE(modal, nullptr);
+    QSignalSpy finished(backend->registry(), &SyncRegistry::syncFinished);
+    QTest::mouseClick(modal->syncButton(), Qt::LeftButton);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return resolvedRows(modal) >= 10; }, kTimeoutMs));
+    ASSERT_TRUE(finished.isEmpty()) << "the sync ended before it could be cancelled";
+
+    QElapsedTimer clock;
+    clock.start();
+    QTest::mouseClick(modal->syncButton(), Qt::LeftButton); // Cancel Sync
+    const SyncResult result = waitFinished(finished);
+    const qint64 elapsed = clock.elapsed();
+    std::printf("cancel -> finished: %lld ms\n", static_cast<long long>(elapsed));
+    EXPECT_EQ(result.outcome, SyncOutcome::Cancelled);
+    EXPECT_LE(elapsed, 500) << "the product bound is 250 ms; this allows for a loaded test machine";
+    EXPECT_TRUE(result.plexPlaylistUnchanged);
+    EXPECT_LT(resolvedRows(modal), 300);
+    EXPECT_EQ(modal->syncButton()->text(), QStringLiteral("&Sync This Playlist"));
+    EXPECT_TRUE(modal->syncButton()->styleSheet().isEmpty());
+    EXPECT_FALSE(window->item(playlistId)->isRunning());
+    EXPECT_TRUE(demo->fakes()->plexPlaylists().empty()); // nothing written
+}
+
+TEST_F(DemoTest, ClosingTheModalMidSyncAndReopeningShowsTheLiveState)
+{
+    start(25, 300, 0.05);
+    PlaylistDetailsModal *modal = openLoaded(300);
+    ASSERT_NE(modal, nullptr);
+    QSignalSpy finished(backend->registry(), &SyncRegistry::syncFinished);
+    QTest::mouseClick(modal->syncButton(), Qt::LeftButton);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return resolvedRows(modal) >= 5; }, kTimeoutMs));
+    const int before = resolvedRows(modal);
+    modal->close();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return window->currentDetails() == nullptr; })); // deleted on close
+    ASSERT_TRUE(backend->registry()->isRunning(playlistId)) << "closing must not stop the sync";
+    QTest::qWait(300);
+
+    PlaylistDetailsModal *again = window->openDetails(playlistId);
+    ASSERT_NE(again, nullptr);
+    if (!backend->registry()->isRunning(playlistId))
+        GTEST_SKIP() << "the sync finished before the modal reopened";
+    EXPECT_EQ(again->syncButton()->text(), QStringLiteral("&Cancel Sync"));
+    EXPECT_TRUE(again->statusWidget()->isVisible());
+    EXPECT_GE(resolvedRows(again), before);
+    EXPECT_GT(again->statusWidget()->counts()->counts().total, 0);
+    const int shown = resolvedRows(again);
+    EXPECT_TRUE(QTest::qWaitFor([&] { return resolvedRows(again) > shown || !finished.isEmpty(); },
+                                kTimeoutMs)); // still live
+    QTest::mouseClick(again->syncButton(), Qt::LeftButton);
+    waitFinished(finished);
+}
+
+TEST_F(DemoTest, FollowedPlaylistIsDisabledWithItsReason)
+{
+    start(1, 10);
+    PlaylistItem *followed = window->item(QStringLiteral("followed0000000000000"));
+    ASSERT_NE(followed, nullptr);
+    EXPECT_FALSE(followed->isReadable());
+    EXPECT_FALSE(followed->syncButton()->isEnabled());
+    EXPECT_TRUE(followed->reasonLabel()->isVisible());
+    EXPECT_TRUE(followed->reasonLabel()->text().contains(QStringLiteral("own or collaborate")));
+    PlaylistItem *liked = window->items().front();
+    EXPECT_TRUE(liked->playlist().isLikedSongs);
+    EXPECT_TRUE(liked->isReadable());
+}
+
+TEST_F(DemoTest, ManualOverrideIsSavedAndUsedOnTheNextSync)
+{
+    start(1, 60, 0.25);
+    PlaylistDetailsModal *modal = openLoaded(60);
+    ASSERT_NE(modal, nullptr);
+    QSignalSpy finished(backend->registry(), &SyncRegistry::syncFinished);
+    QTest::mouseClick(modal->syncButton(), Qt::LeftButton);
+    const SyncResult first = waitFinished(finished);
+    ASSERT_EQ(first.outcome, SyncOutcome::Succeeded) << first.message.toStdString();
+    ASSERT_GT(first.missing, 0) << "the generated world should leave some tracks missing";
+
+    int row = -1;
+    for (int i = 0; i < modal->trackModel()->rowCount(); ++i) {
+        if (modal->trackModel()->outcome(i).status == TrackStatus::Missing) {
+            row = i;
+            break;
+        }
+    }
+    ASSERT_GE(row, 0);
+    const pb::fakes::WorldPlexTrack &chosenWorld = world.plex.tracks.back();
+    pb::PlexTrack chosen;
+    chosen.ratingKey = chosenWorld.ratingKey;
+    chosen.title = chosenWorld.title;
+    ASSERT_TRUE(modal->applyManualMatch(row, chosen).ok());
+    EXPECT_TRUE(modal->trackModel()->outcome(row).fromOverride);
+
+    QTest::mouseClick(modal->syncButton(), Qt::LeftButton);
+    const SyncResult second = waitFinished(finished);
+    ASSERT_EQ(second.outcome, SyncOutcome::Succeeded) << second.message.toStdString();
+    EXPECT_EQ(second.matched, first.matched + 1);
+    const TrackOutcome &o = modal->trackModel()->outcome(row);
+    EXPECT_EQ(o.status, TrackStatus::Matched);
+    EXPECT_TRUE(o.fromOverride);
+    EXPECT_EQ(o.plexTrack.ratingKey, chosen.ratingKey);
+    const auto playlists = demo->fakes()->plexPlaylists();
+    ASSERT_EQ(playlists.size(), 1u);
+    const auto items = demo->fakes()->plexPlaylistItems(playlists[0].ratingKey);
+    EXPECT_NE(std::find(items.begin(), items.end(), chosen.ratingKey), items.end());
+}
+
+} // namespace
