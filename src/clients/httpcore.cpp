@@ -77,6 +77,7 @@ struct HttpCore::Attempt {
     int retries = 0;
     int rateLimitWaits = 0;
     bool refreshedAfter401 = false;
+    bool tooLarge = false;
     bool forceRefresh = false;
 };
 
@@ -206,6 +207,16 @@ void HttpCore::issue(const std::shared_ptr<Attempt> &attempt)
     attempt->call->setReply(reply);
     m_active.append(reply);
     std::weak_ptr<bool> alive = m_alive;
+    if (m_policy.maxResponseBytes > 0) {
+        QObject::connect(reply, &QNetworkReply::downloadProgress, m_owner,
+                         [this, alive, attempt, reply](qint64 received, qint64) {
+                             if (alive.expired() || attempt->tooLarge ||
+                                 received <= m_policy.maxResponseBytes)
+                                 return;
+                             attempt->tooLarge = true;
+                             reply->abort();
+                         });
+    }
     QObject::connect(reply, &QNetworkReply::finished, m_owner, [this, alive, attempt, reply] {
         reply->deleteLater();
         if (alive.expired())
@@ -248,6 +259,14 @@ void HttpCore::handleReply(const std::shared_ptr<Attempt> &attempt, QNetworkRepl
     const int maxRetries =
         attempt->request.maxRetries >= 0 ? attempt->request.maxRetries : m_policy.maxRetries;
     const QString host = attempt->request.url.host();
+
+    if (attempt->tooLarge) {
+        attempt->done(pb::Error::make(
+            pb::ErrorKind::Parse, QStringLiteral("%1 (%2) sent an answer larger than %3 MB; it was refused")
+                                      .arg(m_hooks.serviceName, host)
+                                      .arg(m_policy.maxResponseBytes / (1024 * 1024))));
+        return;
+    }
 
     if (isTransportError(err)) {
         pb::Error e;

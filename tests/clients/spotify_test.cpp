@@ -378,3 +378,17 @@ TEST_F(ClientsSpotify, DestroyingTheClientMeansNoCallback)
     spin(100);
     EXPECT_EQ(calls, 0);
 }
+
+TEST_F(ClientsSpotify, OversizedAnswerIsRefused)
+{
+    SpotifyConfig cfg = spotifyConfig();
+    cfg.policy.maxResponseBytes = 1024 * 1024;
+    auto c = spotify(cfg);
+    fakes().faults().add(
+        Fault::httpStatus(200, QStringLiteral("^/v1/me$"), 1, QByteArray(3 * 1024 * 1024, ' ')));
+    auto r = me(*c);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().kind, ErrorKind::Parse);
+    EXPECT_TRUE(r.error().message.contains(QStringLiteral("larger than 1 MB")))
+        << r.error().message.toStdString();
+}

@@ -2,6 +2,8 @@
 
 #include "pb/core/result.h"
 
+#include <QtGlobal>
+
 #include <chrono>
 #include <functional>
 #include <memory>
@@ -49,6 +51,9 @@ struct HttpPolicy {
     int maxRateLimitRetries = 5;
     /// A Retry-After longer than this fails the call with RateLimited (retryAfter set) at once.
     std::chrono::milliseconds maxRetryAfter{60000};
+    /// A larger answer is aborted and reported as ErrorKind::Parse (a hostile or broken server
+    /// must not exhaust memory). 0 = no limit.
+    qint64 maxResponseBytes = 64LL * 1024 * 1024;
     /// Multiplies every wait (backoff, Retry-After, polling). Tests use a small value so a
     /// "Retry-After: 2" costs milliseconds; the nominal wait is still reported to onWait.
     double delayScale = 1.0;
