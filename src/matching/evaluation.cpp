@@ -27,9 +27,9 @@ double ratio(int num, int den, double ifEmpty)
     return den > 0 ? static_cast<double>(num) / den : ifEmpty;
 }
 
-QString pct(double v)
+QString pct(double v, int decimals = 1)
 {
-    return QStringLiteral("%1%").arg(v * 100.0, 0, 'f', 1);
+    return QStringLiteral("%1%").arg(v * 100.0, 0, 'f', decimals);
 }
 
 } // namespace
@@ -185,13 +185,13 @@ QString formatComparison(const Evaluation &ours, const Evaluation *baseline)
                    .arg(s->positives, 4)
                    .arg(pct(s->precision()), 9)
                    .arg(pct(s->recall()), 7)
-                   .arg(pct(s->falseMatchRate()), 11);
+                   .arg(pct(s->falseMatchRate(), 2), 11);
         if (const CategoryScore *b = base.value(s->category, nullptr))
             out += QStringLiteral(" | %1  %2 %3 %4")
                        .arg(QString(), baseline->matcherName.size())
                        .arg(pct(b->precision()), 9)
                        .arg(pct(b->recall()), 7)
-                       .arg(pct(b->falseMatchRate()), 11);
+                       .arg(pct(b->falseMatchRate(), 2), 11);
         out += QLatin1Char('\n');
     }
     return out;
