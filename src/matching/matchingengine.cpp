@@ -47,6 +47,23 @@ bool artistCrossScript(Script a, Script b)
 
 // One title's word is the other's word plus letters ("Believe"/"Believer", "Light"/"Lights"):
 // that is another word, not a spelling variant.
+// One title is the other plus a whole word that is not a stop word ("Song II", "Song Pt 2",
+// "Believe In Me"): a sequel or another song. Bracketed subtitles never get here (core key).
+bool addedWord(const QStringList &wa, const QStringList &wb)
+{
+    static const QStringList stop = {QStringLiteral("the"), QStringLiteral("a"),  QStringLiteral("an"),
+                                     QStringLiteral("and"), QStringLiteral("of"), QStringLiteral("to")};
+    const QStringList &shorter = wa.size() <= wb.size() ? wa : wb;
+    const QStringList &longer = wa.size() <= wb.size() ? wb : wa;
+    for (const QString &w : shorter)
+        if (!longer.contains(w))
+            return false; // not a superset: spelling differences, handled by the ratio
+    for (const QString &w : longer)
+        if (!shorter.contains(w) && !stop.contains(w))
+            return true;
+    return false;
+}
+
 bool extendedWord(const QStringList &wa, const QStringList &wb)
 {
     for (const QString &x : wa) {
@@ -67,6 +84,8 @@ double titleSimilarity(const PreparedSpotify &s, const PreparedPlex &p)
         return 1.0;
     if (s.titleCoreKey == p.titleCoreKey)
         return 0.95;
+    if (!s.titleContentKey.isEmpty() && s.titleContentKey == p.titleContentKey)
+        return 0.95; // "The Sound of Silence" vs "Sound of Silence"
     // "Work: I. Movement" against a library that titles the movement only ("i Largo - Allegro").
     if (s.titleMovementKey.size() >= 8 && s.titleMovementKey == p.titleMovementKey)
         return 0.9;
@@ -79,7 +98,7 @@ double titleSimilarity(const PreparedSpotify &s, const PreparedPlex &p)
         r = std::min(r, 0.5);
     if (std::min(s.titleKeyNoSpace.size(), p.titleKeyNoSpace.size()) <= 5)
         r = std::min(r, 0.6); // "Free" vs "Freed": short titles must be equal
-    if (r > 0.7 && extendedWord(s.titleWords, p.titleWords))
+    if (r > 0.7 && (extendedWord(s.titleWords, p.titleWords) || addedWord(s.titleWords, p.titleWords)))
         r = std::min(r, 0.7);
     return r;
 }
@@ -167,10 +186,16 @@ Candidate MatchingEngine::scoreImpl(const PreparedSpotify &s, const PreparedPlex
     sig.isrcEqual = !s.track.isrc.isEmpty() && !p.isrc.isEmpty() &&
                     s.track.isrc.compare(p.isrc, Qt::CaseInsensitive) == 0;
 
-    const bool titleUnknown = crossScript(s.titleScript, p.titleScript);
+    bool titleUnknown = crossScript(s.titleScript, p.titleScript);
     const bool artistUnknown =
         p.artistKeys.isEmpty() || s.artistKeys.isEmpty() || artistCrossScript(s.artistScript, p.artistScript);
     sig.title = titleUnknown ? 0 : titleSimilarity(s, p);
+    if (titleUnknown && (!s.titleTranslit.isEmpty() || !p.titleTranslit.isEmpty())) {
+        // Cyrillic and Greek transliterate well enough to compare ("Кукла колдуна" / "Kukla kolduna").
+        titleUnknown = false;
+        sig.title = levenshteinRatio(s.titleTranslit.isEmpty() ? s.titleKey : s.titleTranslit,
+                                     p.titleTranslit.isEmpty() ? p.titleKey : p.titleTranslit);
+    }
     sig.artist = artistUnknown ? 0 : artistSimilarity(s, p);
     sig.album =
         (s.albumKey.isEmpty() || p.albumKey.isEmpty()) ? 0.5 : levenshteinRatio(s.albumKey, p.albumKey);

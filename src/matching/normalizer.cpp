@@ -1,5 +1,6 @@
 #include "pb/matching/normalizer.h"
 
+#include <QHash>
 #include <QRegularExpression>
 #include <QSet>
 
@@ -189,6 +190,44 @@ Script scriptOf(const QString &text)
     return latin ? Script::Latin : (other ? Script::NonLatin : Script::None);
 }
 
+QString transliterate(const QString &key)
+{
+    // Lower-case only: keys are already case-folded. Russian/Ukrainian/Belarusian/Serbian and
+    // monotonic Greek, the common practical romanisations.
+    static const QHash<char16_t, const char *> table = [] {
+        QHash<char16_t, const char *> t;
+        const std::pair<char16_t, const char *> pairs[] = {
+            {u'а', "a"},  {u'б', "b"},  {u'в', "v"},  {u'г', "g"},  {u'ґ', "g"},  {u'д', "d"},
+            {u'е', "e"},  {u'є', "ye"}, {u'ж', "zh"}, {u'з', "z"},  {u'и', "i"},  {u'і', "i"},
+            {u'ї', "yi"}, {u'к', "k"},  {u'л', "l"},  {u'м', "m"},  {u'н', "n"},  {u'о', "o"},
+            {u'п', "p"},  {u'р', "r"},  {u'с', "s"},  {u'т', "t"},  {u'у', "u"},  {u'ў', "u"},
+            {u'ф', "f"},  {u'х', "kh"}, {u'ц', "ts"}, {u'ч', "ch"}, {u'ш', "sh"}, {u'щ', "shch"},
+            {u'ъ', ""},   {u'ы', "y"},  {u'ь', ""},   {u'э', "e"},  {u'ю', "yu"}, {u'я', "ya"},
+            {u'ђ', "dj"}, {u'ј', "j"},  {u'љ', "lj"}, {u'њ', "nj"}, {u'ћ', "c"},  {u'џ', "dz"},
+            {u'α', "a"},  {u'β', "v"},  {u'γ', "g"},  {u'δ', "d"},  {u'ε', "e"},  {u'ζ', "z"},
+            {u'η', "i"},  {u'θ', "th"}, {u'ι', "i"},  {u'κ', "k"},  {u'λ', "l"},  {u'μ', "m"},
+            {u'ν', "n"},  {u'ξ', "x"},  {u'ο', "o"},  {u'π', "p"},  {u'ρ', "r"},  {u'σ', "s"},
+            {u'ς', "s"},  {u'τ', "t"},  {u'υ', "y"},  {u'φ', "f"},  {u'χ', "ch"}, {u'ψ', "ps"},
+            {u'ω', "o"},
+        };
+        for (const auto &[c, latin] : pairs)
+            t.insert(c, latin);
+        return t;
+    }();
+    QString out;
+    bool changed = false;
+    for (const QChar c : key) {
+        const auto it = table.constFind(c.unicode());
+        if (it == table.constEnd()) {
+            out.append(c);
+        } else {
+            out.append(QLatin1String(it.value()));
+            changed = true;
+        }
+    }
+    return changed ? out : QString();
+}
+
 namespace {
 
 // Names that contain a separator and must survive splitting. The general rule below ("& The X"
@@ -360,6 +399,22 @@ QString movementKey(const QString &base, bool afterColon)
 template <typename Prepared>
 void finish(Prepared &p)
 {
+    p.titleTranslit = transliterate(p.titleKey);
+    static const QStringList stop = {QStringLiteral("the"), QStringLiteral("a"),  QStringLiteral("an"),
+                                     QStringLiteral("and"), QStringLiteral("of"), QStringLiteral("to")};
+    QStringList content;
+    for (const QString &w : p.titleKey.split(QLatin1Char(' '), Qt::SkipEmptyParts))
+        if (!stop.contains(w))
+            content.append(w);
+    p.titleContentKey = content.join(QLatin1Char(' '));
+    // Cyrillic/Greek artist names also in Latin letters, so "Кино" can be told from a Latin-named
+    // cover band instead of counting as "cannot compare".
+    const qsizetype names = p.artistKeys.size();
+    for (qsizetype i = 0; i < names; ++i) {
+        const QString latin = transliterate(p.artistKeys.at(i));
+        if (!latin.isEmpty() && !p.artistKeys.contains(latin))
+            p.artistKeys.append(latin);
+    }
     p.titleDigits = digitsOf(p.titleKey);
     p.titleWords = p.titleKey.split(QLatin1Char(' '), Qt::SkipEmptyParts);
     p.artistKeysNoSpace.clear();

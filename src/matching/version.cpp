@@ -128,6 +128,10 @@ Segment classify(const QString &raw)
         set(VersionFlag::Orchestral);
     if (hasWord(words, "cover") || hasWord(words, "tribute"))
         set(VersionFlag::Cover);
+    if (hasWord(words, "reprise")) { // "Song (Reprise)": a second, shorter take inside the album
+        set(VersionFlag::OtherVersion);
+        s.qualifier = QStringLiteral("reprise");
+    }
     if (hasPhrase(padded, "tv size") || hasPhrase(padded, "tv ver") || hasPhrase(padded, "tv version") ||
         key.contains(QStringLiteral("tvサイズ")) || hasPhrase(padded, "tv edit"))
         set(VersionFlag::TvSize);

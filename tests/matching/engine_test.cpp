@@ -281,3 +281,34 @@ TEST(MatchingSearchPlan, SubstringQueriesExceptAnExactOneForShortTitles)
     EXPECT_FALSE(shortPlan[1].exactTitle);
     EXPECT_EQ(shortPlan[1].title, QStringLiteral("One"));
 }
+
+TEST(MatchingEngine, SequelsAndRepriseAreOtherSongs)
+{
+    const MatchingEngine e;
+    const SpotifyTrack t =
+        sp(QStringLiteral("Bitter Sweet Symphony"), {QStringLiteral("The Verve")}, {}, 358000);
+    EXPECT_FALSE(e.match(t, {px(QStringLiteral("1"), QStringLiteral("Bitter Sweet Symphony II"),
+                                QStringLiteral("The Verve"), {}, 359000)})
+                     .accepted());
+    EXPECT_FALSE(e.match(t, {px(QStringLiteral("2"), QStringLiteral("Bitter Sweet Symphony (Reprise)"),
+                                QStringLiteral("The Verve"), {}, 358000)})
+                     .accepted());
+    // A dropped leading "The" is not an added word.
+    EXPECT_TRUE(
+        e.match(sp(QStringLiteral("The Sound of Silence"), {QStringLiteral("Simon & Garfunkel")}, {}, 185000),
+                {px(QStringLiteral("3"), QStringLiteral("Sound of Silence"),
+                    QStringLiteral("Simon & Garfunkel"), {}, 185000)})
+            .accepted());
+}
+
+TEST(MatchingEngine, CyrillicArtistIsComparedNotUnknown)
+{
+    const MatchingEngine e;
+    const SpotifyTrack t = sp(QString::fromUtf8("Группа крови"), {QString::fromUtf8("Кино")}, {}, 286000);
+    EXPECT_FALSE(e.match(t, {px(QStringLiteral("1"), QString::fromUtf8("Группа крови"),
+                                QStringLiteral("The Tribute Players"), {}, 286000)})
+                     .accepted());
+    EXPECT_TRUE(e.match(t, {px(QStringLiteral("2"), QStringLiteral("Gruppa krovi"), QStringLiteral("Kino"),
+                               {}, 286000)})
+                    .accepted());
+}

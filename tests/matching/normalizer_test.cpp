@@ -147,3 +147,12 @@ TEST(MatchingPrepare, IsrcFromGuids)
     t.guids = {QStringLiteral("plex://track/abc"), QStringLiteral("isrc://usabc1234567")};
     EXPECT_EQ(prepare(t).isrc, QStringLiteral("USABC1234567"));
 }
+
+TEST(MatchingNormalize, TransliteratesCyrillicAndGreekOnly)
+{
+    EXPECT_EQ(transliterate(n("Кино")), QStringLiteral("kino"));
+    EXPECT_EQ(transliterate(n("Звезда по имени Солнце")), QStringLiteral("zvezda po imeni solntse"));
+    EXPECT_EQ(transliterate(n("Μελίνα")), QStringLiteral("melina"));
+    EXPECT_TRUE(transliterate(n("Latin only")).isEmpty());
+    EXPECT_TRUE(transliterate(n("\xE5\xA4\x9C")).isEmpty()); // 夜: no letter-by-letter romanisation
+}

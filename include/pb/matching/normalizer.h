@@ -38,6 +38,11 @@ enum class Script : unsigned char {
 /// The script of a string (normalised or not).
 Script scriptOf(const QString &text);
 
+/// A normalised key with Cyrillic and Greek letters transliterated to Latin ("кино" -> "kino"),
+/// or an empty string when the key holds neither. Other scripts are left alone (kanji and hanzi
+/// have no letter-by-letter romanisation).
+QString transliterate(const QString &key);
+
 /// A Spotify track normalised once, so scoring many candidates costs no re-normalisation.
 struct PreparedSpotify {
     SpotifyTrack track;
@@ -48,6 +53,8 @@ struct PreparedSpotify {
     QString titleDigits;           ///< the numbers in the title ("2 0" for "Sweet Spot 2.0")
     QStringList titleWords;        ///< titleKey split on spaces
     QString titleMovementKey;      ///< classical "Work: I. Movement": the movement, numeral dropped
+    QString titleTranslit;         ///< transliterate(titleKey), empty unless Cyrillic/Greek
+    QString titleContentKey;       ///< titleKey without "the", "a", "an", "and", "of", "to"
     QStringList artistKeys;        ///< every credited and featured artist, normalised, de-duplicated
     QStringList artistKeysNoSpace; ///< artistKeys with spaces removed ("M I I L" == "MIIL")
     QString albumKey;              ///< normalizeText(baseAlbum(album))
@@ -67,6 +74,8 @@ struct PreparedPlex {
     QString titleDigits;
     QStringList titleWords;
     QString titleMovementKey; ///< the title without a leading movement numeral
+    QString titleTranslit;    ///< transliterate(titleKey), empty unless Cyrillic/Greek
+    QString titleContentKey;  ///< titleKey without stop words
     QStringList artistKeys;   ///< album artist (unless Various Artists) and every track artist
     QStringList artistKeysNoSpace;
     QStringList featuredKeys; ///< normalised "(feat. X)" names from the title, in title.featured order
