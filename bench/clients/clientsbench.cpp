@@ -40,9 +40,12 @@ double median(std::vector<double> v)
     return v.empty() ? 0.0 : v[v.size() / 2];
 }
 
+pb::fakes::FakeServices *g_services = nullptr;
+
 template <typename Fn>
 void measure(const char *name, int runs, Fn fn)
 {
+    const auto before = g_services->requestLog().size();
     std::vector<double> ms;
     for (int i = 0; i < runs; ++i) {
         QElapsedTimer t;
@@ -53,8 +56,10 @@ void measure(const char *name, int runs, Fn fn)
         }
         ms.push_back(static_cast<double>(t.nsecsElapsed()) / 1e6);
     }
-    std::printf("%-40s median %8.1f ms  (min %.1f, max %.1f, %d runs)\n", name, median(ms),
-                *std::min_element(ms.begin(), ms.end()), *std::max_element(ms.begin(), ms.end()), runs);
+    const auto requests = (g_services->requestLog().size() - before) / static_cast<std::size_t>(runs);
+    std::printf("%-34s median %8.1f ms  (min %.1f, max %.1f, %d runs, %zu requests each)\n", name, median(ms),
+                *std::min_element(ms.begin(), ms.end()), *std::max_element(ms.begin(), ms.end()), runs,
+                requests);
 }
 
 } // namespace
@@ -87,6 +92,7 @@ int main(int argc, char **argv)
         return 1;
     }
     pb::fakes::FakeServices *svc = fakes.services();
+    g_services = svc;
 
     QNetworkAccessManager nam;
     SpotifyConfig sc;
