@@ -22,7 +22,6 @@ constexpr double kDurationWeight = 0.10;
 constexpr double kAlbumWeight = 0.05;
 // Below these a signal is a disagreement, not a weak agreement: the sum is halved.
 constexpr double kTitleGate = 0.75;
-constexpr double kArtistGate = 0.5;
 // What an unknowable signal (a Latin title against a Japanese one, a compilation with no track
 // artist) is worth when every other signal agrees exactly: enough to accept, never enough to be
 // confident, so the search plan keeps looking for a candidate that can be compared directly.
@@ -82,8 +81,17 @@ double titleSimilarity(const PreparedSpotify &s, const PreparedPlex &p)
 {
     if (s.titleKey == p.titleKey || s.titleKeyNoSpace == p.titleKeyNoSpace)
         return 1.0;
-    if (s.titleCoreKey == p.titleCoreKey)
-        return 0.95;
+    if (s.titleCoreKey == p.titleCoreKey) {
+        // Equal once bracketed words are dropped. A dropped phrase is a subtitle ("Sweet Dreams (Are
+        // Made of This)"); a dropped single word of no known kind is a descriptor we do not know
+        // ("(Rehearsal)", "(Interlude)"), which is more often another take than the same one.
+        auto dropped = [](const QString &key, const QString &core) {
+            return key.count(QLatin1Char(' ')) - core.count(QLatin1Char(' '));
+        };
+        const qsizetype words =
+            std::max(dropped(s.titleKey, s.titleCoreKey), dropped(p.titleKey, p.titleCoreKey));
+        return words <= 1 ? 0.7 : 0.95;
+    }
     if (!s.titleContentKey.isEmpty() && s.titleContentKey == p.titleContentKey)
         return 0.95; // "The Sound of Silence" vs "Sound of Silence"
     // "Work: I. Movement" against a library that titles the movement only ("i Largo - Allegro").
@@ -115,8 +123,10 @@ double artistSimilarity(const PreparedSpotify &s, const PreparedPlex &p)
             // "Nick Cave and the Bad Seeds" vs "Nick Cave": one name is the other's leading words.
             const QString &shorter = a.size() < b.size() ? a : b;
             const QString &longer = a.size() < b.size() ? b : a;
-            if (shorter.size() >= 5 && longer.size() > shorter.size() && longer.startsWith(shorter) &&
-                longer.at(shorter.size()) == QLatin1Char(' '))
+            // Only "X and ..." ("Nick Cave and the Bad Seeds", "Bob Marley and the Wailers"): "Queen
+            // Tribute Band" or "Abba Gold Orchestra" is somebody else.
+            if (shorter.size() >= 5 && longer.startsWith(shorter) &&
+                QStringView(longer).mid(shorter.size()).startsWith(QLatin1String(" and ")))
                 best = std::max(best, 0.9);
             else
                 best = std::max(best, levenshteinRatio(a, b));
@@ -246,23 +256,28 @@ Candidate MatchingEngine::scoreImpl(const PreparedSpotify &s, const PreparedPlex
     QStringList notes;
     double title = sig.title;
     double artist = sig.artist;
+    bool titleCredited = false; // a credit, not a measurement: the gates do not apply
+    bool artistCredited = false;
     if (titleUnknown) {
         const bool rest = !artistUnknown && sig.artist >= 0.9 && durationClose;
         title = rest ? kUnknownSignalCredit : 0;
+        titleCredited = rest;
         if (rest)
             notes << QStringLiteral("title in another script");
     }
     if (artistUnknown) {
         const bool rest = !titleUnknown && sig.title >= 0.97 && durationClose;
         artist = rest ? kUnknownSignalCredit : 0;
+        artistCredited = rest;
         if (rest)
             notes << (p.artistKeys.isEmpty() ? QStringLiteral("no artist on candidate")
                                              : QStringLiteral("artist in another script"));
-    } else if (artist < kArtistGate && sig.title >= 0.97 && sig.album >= 0.9 && !s.albumKey.isEmpty() &&
-               !p.albumKey.isEmpty() && durationClose) {
+    } else if (artist < m_config.artistGate && sig.title >= 0.97 && sig.album >= 0.9 &&
+               !s.albumKey.isEmpty() && !p.albumKey.isEmpty() && durationClose) {
         // Same title on the same album at the same length: the credit is written differently
         // ("Michael Jackson" vs "The Jacksons", "7!!" vs "Seven Oops").
         artist = kAlbumVouchedArtistCredit;
+        artistCredited = true;
         notes << QStringLiteral("artist credit differs; album agrees");
     }
 
@@ -271,12 +286,12 @@ Candidate MatchingEngine::scoreImpl(const PreparedSpotify &s, const PreparedPlex
     double conf = kTitleWeight * titleTerm + kArtistWeight * artist + kDurationWeight * sig.duration +
                   kAlbumWeight * sig.album;
     QString rejection;
-    if (title < kTitleGate) {
+    if (title < kTitleGate && !titleCredited) {
         conf *= 0.5;
         rejection = titleUnknown ? QStringLiteral("title in another script, nothing else decisive")
                                  : QStringLiteral("titles differ");
     }
-    if (artist < kArtistGate) {
+    if (artist < m_config.artistGate && !artistCredited) {
         conf *= 0.5;
         if (rejection.isEmpty())
             rejection = artistUnknown

