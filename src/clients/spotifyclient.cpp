@@ -328,7 +328,7 @@ RequestHandle SpotifyClient::playlistEntries(const QString &playlistId, QObject 
             return std::move(d.value);
         },
         [](pb::Error e) {
-            if (e.kind == pb::ErrorKind::Forbidden)
+            if (e.kind == pb::ErrorKind::Forbidden && e.code != QLatin1String("premium_required"))
                 e.message = notOwnedExplanation();
             return e;
         });

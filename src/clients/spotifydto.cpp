@@ -138,6 +138,13 @@ pb::Error errorFor(const HttpResponse &response)
         return pb::Error::make(pb::ErrorKind::Api, message, status, code);
     if (status == 401)
         return pb::Error::make(pb::ErrorKind::AuthRequired, message, status);
+    if (status == 403 && message.contains(QLatin1String("premium"), Qt::CaseInsensitive))
+        return pb::Error::make(
+            pb::ErrorKind::Forbidden,
+            QStringLiteral("Spotify refused: the owner of this Client ID's app needs an active "
+                           "Premium subscription (a Development Mode rule). Spotify said: %1")
+                .arg(message),
+            status, QStringLiteral("premium_required"));
     if (status == 403)
         return pb::Error::make(pb::ErrorKind::Forbidden, message, status);
     if (status == 404)

@@ -131,6 +131,12 @@ TEST(ClientsSpotifyParse, ErrorBodies)
         ErrorKind::NotFound);
     EXPECT_EQ(spotify::errorFor(response(403, R"({"error":{"status":403,"message":"Forbidden"}})")).kind,
               ErrorKind::Forbidden);
+    auto premium = spotify::errorFor(response(
+        403,
+        R"({"error":{"status":403,"message":"Active premium subscription required for the owner of the app"}})"));
+    EXPECT_EQ(premium.kind, ErrorKind::Forbidden);
+    EXPECT_EQ(premium.code, QStringLiteral("premium_required"));
+    EXPECT_TRUE(premium.message.contains(QStringLiteral("Premium subscription")));
     EXPECT_EQ(spotify::errorFor(response(502, "<html><h1>Bad Gateway</h1></html>", "text/html")).kind,
               ErrorKind::HttpStatus);
 }
