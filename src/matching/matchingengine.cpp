@@ -111,25 +111,35 @@ double titleSimilarity(const PreparedSpotify &s, const PreparedPlex &p)
     return r;
 }
 
+// A candidate credited only to a featured (not the first) Spotify artist is more often that
+// artist's own song of the same name ("Stay" by Mikky Ekko vs Rihanna's "Stay" featuring him) than
+// the duet filed under its second artist: it counts as below the artist gate.
+constexpr double kFeaturedOnlyArtistCredit = 0.6;
+
 double artistSimilarity(const PreparedSpotify &s, const PreparedPlex &p)
 {
     double best = 0;
     for (qsizetype i = 0; i < s.artistKeys.size(); ++i) {
         const QString &a = s.artistKeys.at(i);
+        const bool primary = s.primaryArtistKeys.isEmpty() || s.primaryArtistKeys.contains(a);
         for (qsizetype j = 0; j < p.artistKeys.size(); ++j) {
             const QString &b = p.artistKeys.at(j);
-            if (a == b || s.artistKeysNoSpace.at(i) == p.artistKeysNoSpace.at(j))
-                return 1.0; // "M I I L" vs "MIIL"
+            if (a == b || s.artistKeysNoSpace.at(i) == p.artistKeysNoSpace.at(j)) {
+                if (primary)
+                    return 1.0; // "M I I L" vs "MIIL"
+                best = std::max(best, kFeaturedOnlyArtistCredit);
+                continue;
+            }
             // "Nick Cave and the Bad Seeds" vs "Nick Cave": one name is the other's leading words.
             const QString &shorter = a.size() < b.size() ? a : b;
             const QString &longer = a.size() < b.size() ? b : a;
             // Only "X and ..." ("Nick Cave and the Bad Seeds", "Bob Marley and the Wailers"): "Queen
             // Tribute Band" or "Abba Gold Orchestra" is somebody else.
-            if (shorter.size() >= 5 && longer.startsWith(shorter) &&
-                QStringView(longer).mid(shorter.size()).startsWith(QLatin1String(" and ")))
-                best = std::max(best, 0.9);
-            else
-                best = std::max(best, levenshteinRatio(a, b));
+            double sim = (shorter.size() >= 5 && longer.startsWith(shorter) &&
+                          QStringView(longer).mid(shorter.size()).startsWith(QLatin1String(" and ")))
+                             ? 0.9
+                             : levenshteinRatio(a, b);
+            best = std::max(best, primary ? sim : std::min(sim, kFeaturedOnlyArtistCredit));
         }
     }
     return best;
@@ -147,9 +157,16 @@ QString describe(double v)
     return v >= 0.999 ? QStringLiteral("equal") : QStringLiteral("similar (%1)").arg(v, 0, 'f', 2);
 }
 
-std::uint32_t effectiveFlags(const VersionInfo &title, const VersionInfo &album)
+// The title's descriptors plus the album's (a live album, a remix single).
+VersionInfo effectiveVersion(const VersionInfo &title, const VersionInfo &album)
 {
-    return title.flags | album.flags;
+    VersionInfo v = title;
+    v.flags |= album.flags;
+    if (v.remixer.isEmpty())
+        v.remixer = album.remixer;
+    if (v.qualifier.isEmpty())
+        v.qualifier = album.qualifier;
+    return v;
 }
 
 } // namespace
@@ -210,10 +227,8 @@ Candidate MatchingEngine::scoreImpl(const PreparedSpotify &s, const PreparedPlex
     sig.album =
         (s.albumKey.isEmpty() || p.albumKey.isEmpty()) ? 0.5 : levenshteinRatio(s.albumKey, p.albumKey);
 
-    VersionInfo sv = s.title.version;
-    sv.flags = effectiveFlags(s.title.version, s.albumVersion);
-    VersionInfo pv = p.title.version;
-    pv.flags = effectiveFlags(p.title.version, p.albumVersion);
+    const VersionInfo sv = effectiveVersion(s.title.version, s.albumVersion);
+    const VersionInfo pv = effectiveVersion(p.title.version, p.albumVersion);
     QString conflict = versionConflict(sv, pv, durationClose);
     // A featured artist in the candidate's title whom Spotify does not credit marks another
     // recording ("Little Apple (feat. T-ara)" vs the solo "Little Apple"). The other way round is

@@ -395,6 +395,23 @@ QString movementKey(const QString &base, bool afterColon)
     return key;
 }
 
+// A single named after the track with a version in its name ("Toxic (Y2K Remix) - Single"): the
+// bare-titled track on it is that version.
+template <typename Prepared>
+void singleVersion(Prepared &p, const QString &album)
+{
+    if (p.title.version.differentRecording() != 0 || album.isEmpty())
+        return;
+    const ParsedTitle a = parseTitle(album);
+    if (a.version.differentRecording() == 0 || normalizeText(baseAlbum(album)) != p.titleKey)
+        return;
+    p.albumVersion.flags |= a.version.differentRecording();
+    if (p.albumVersion.remixer.isEmpty())
+        p.albumVersion.remixer = a.version.remixer;
+    if (p.albumVersion.qualifier.isEmpty())
+        p.albumVersion.qualifier = a.version.qualifier;
+}
+
 // Derived keys the scorer compares many times, computed once here.
 template <typename Prepared>
 void finish(Prepared &p)
@@ -442,6 +459,22 @@ PreparedSpotify prepare(const SpotifyTrack &track)
         if (parts.size() > 1)
             for (const QString &part : parts)
                 addKey(p.artistKeys, part);
+        if (p.primaryArtistKeys.isEmpty())
+            p.primaryArtistKeys = p.artistKeys;
+    }
+    // Classical works list the composer first and the performers after: every one of them counts.
+    static const QRegularExpression classical(
+        QStringLiteral(
+            "\\b(?:op\\.?|opus|bwv|kv?\\.?|hob\\.?|d\\.)\\s*\\d+|\\b(?:symphony|sonata|concerto|nocturne|"
+            "ballade|prelude|prélude|etude|étude|suite|quartet|requiem|cantata|fugue|variations|"
+            "overture|mazurka|partita|impromptu|rhapsody|serenade)\\b"),
+        QRegularExpression::CaseInsensitiveOption);
+    if (classical.match(track.name).hasMatch())
+        p.primaryArtistKeys = p.artistKeys;
+    for (qsizetype i = 0, n = p.primaryArtistKeys.size(); i < n; ++i) {
+        const QString latin = transliterate(p.primaryArtistKeys.at(i));
+        if (!latin.isEmpty())
+            p.primaryArtistKeys.append(latin);
     }
     for (const QString &featured : p.title.featured)
         addKey(p.artistKeys, featured);
@@ -452,6 +485,7 @@ PreparedSpotify prepare(const SpotifyTrack &track)
                        "bonus track|coda|epilogue|prologue|(?:track|untitled|interlude|skit) \\d+)$"));
     p.genericTitle = generic.match(p.titleKey).hasMatch();
     p.albumVersion = albumVersion(track.album);
+    singleVersion(p, track.album);
     finish(p);
     return p;
 }
@@ -484,6 +518,7 @@ PreparedPlex prepare(const PlexTrack &track)
     p.albumKey = normalizeText(baseAlbum(track.parentTitle));
     p.titleMovementKey = movementKey(p.title.base, false);
     p.albumVersion = albumVersion(track.parentTitle);
+    singleVersion(p, track.parentTitle);
     for (const QString &guid : track.guids) {
         if (guid.startsWith(QLatin1String("isrc://"), Qt::CaseInsensitive)) {
             p.isrc = guid.mid(7).trimmed().toUpper();

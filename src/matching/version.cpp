@@ -120,7 +120,7 @@ Segment classify(const QString &raw)
     if (hasWord(words, "extended"))
         set(VersionFlag::Extended);
     if (hasPhrase(padded, "sped up") || hasPhrase(padded, "speed up") || hasWord(words, "slowed") ||
-        hasWord(words, "reverb") || hasWord(words, "nightcore"))
+        hasWord(words, "reverb") || hasWord(words, "nightcore") || hasWord(words, "8d"))
         set(VersionFlag::SpeedChanged);
     if (hasPhrase(padded, "taylors version") || hasPhrase(padded, "re recorded") ||
         hasWord(words, "rerecorded") || hasPhrase(padded, "re record") || hasWord(words, "rerecording"))
@@ -383,7 +383,7 @@ QString versionFlagName(std::uint32_t flags)
         {VersionFlag::Demo, "demo"},
         {VersionFlag::Edit, "edit"},
         {VersionFlag::Extended, "extended version"},
-        {VersionFlag::SpeedChanged, "sped-up/slowed version"},
+        {VersionFlag::SpeedChanged, "sped-up/slowed/8D version"},
         {VersionFlag::ReRecorded, "re-recording"},
         {VersionFlag::Orchestral, "orchestral/piano version"},
         {VersionFlag::Language, "other-language version"},

@@ -233,13 +233,21 @@ TEST(MatchingAccuracy, MalformedCorpusIsATypedError)
     EXPECT_EQ(missing.error().kind, pb::ErrorKind::Storage);
 }
 
-// Cases written after the constants were fixed (make_holdout.py); docs/matching.md reports the
-// first run as it came out.
-class MatchingHoldout : public ::testing::TestWithParam<const char *> {};
+// Holdouts: sets written after the engine's constants were fixed, each run once before any fix for
+// it (first runs in docs/matching.md). After the fixes they guard against regressions. Floors are
+// the measured numbers: holdout3's one wrong acceptance (S07, a live album whose name does not say
+// so) cannot be told from the metadata.
+struct HoldoutFloor {
+    const char *file;
+    int maxWrongAccepts;
+    double minRecall;
+};
+
+class MatchingHoldout : public ::testing::TestWithParam<HoldoutFloor> {};
 
 TEST_P(MatchingHoldout, MeetsFloors)
 {
-    auto holdout = loadCorpus(QStringLiteral(PB_TEST_DATA_DIR "/matching/") + QLatin1String(GetParam()));
+    auto holdout = loadCorpus(QStringLiteral(PB_TEST_DATA_DIR "/matching/") + QLatin1String(GetParam().file));
     ASSERT_TRUE(holdout.ok()) << qPrintable(holdout.error().toString());
     const MatchingEngine engine;
     const Evaluation ours = evaluate(
@@ -252,11 +260,13 @@ TEST_P(MatchingHoldout, MeetsFloors)
     const Evaluation soulSync = evaluate(*holdout, QStringLiteral("SoulSync-2025"), [](const CorpusCase &c) {
         return baseline::soulSyncOrigin(c.track, c.candidates);
     });
-    std::printf("\nHoldout:\n%s\nMisses (ours):\n%s\n", qPrintable(formatComparison(ours, &soulSync)),
-                qPrintable(formatMisses(ours)));
-    EXPECT_LE(ours.overall.falseMatchRate(), kFloorFalseMatchRate);
-    EXPECT_GE(ours.overall.recall(), kFloorRecall);
+    std::printf("\nHoldout %s:\n%s\nMisses (ours):\n%s\n", GetParam().file,
+                qPrintable(formatComparison(ours, &soulSync)), qPrintable(formatMisses(ours)));
+    EXPECT_LE(ours.overall.wrongAccepts, GetParam().maxWrongAccepts);
+    EXPECT_GE(ours.overall.recall(), GetParam().minRecall);
 }
 
 INSTANTIATE_TEST_SUITE_P(MatchingAccuracy, MatchingHoldout,
-                         ::testing::Values("holdout.json", "holdout2.json"));
+                         ::testing::Values(HoldoutFloor{"holdout.json", 0, 1.0},
+                                           HoldoutFloor{"holdout2.json", 0, 1.0},
+                                           HoldoutFloor{"holdout3.json", 1, 1.0}));

@@ -312,3 +312,34 @@ TEST(MatchingEngine, CyrillicArtistIsComparedNotUnknown)
                                {}, 286000)})
                     .accepted());
 }
+
+TEST(MatchingEngine, FeaturedArtistsOwnSongIsNotTheDuet)
+{
+    const MatchingEngine e;
+    const SpotifyTrack t =
+        sp(QStringLiteral("Stay"), {QStringLiteral("Rihanna"), QStringLiteral("Mikky Ekko")}, {}, 240000);
+    EXPECT_FALSE(e.match(t, {px(QStringLiteral("1"), QStringLiteral("Stay"), QStringLiteral("Mikky Ekko"),
+                                QStringLiteral("Time"), 240000)})
+                     .accepted());
+    // Filed under the second artist but credited to both: the duet.
+    EXPECT_TRUE(e.match(t, {px(QStringLiteral("2"), QStringLiteral("Stay"), QStringLiteral("Mikky Ekko"), {},
+                               240000, QStringLiteral("Rihanna feat. Mikky Ekko"))})
+                    .accepted());
+    // Classical: composer first, performers after; the performer is enough.
+    EXPECT_TRUE(
+        e.match(sp(QStringLiteral("Ballade No. 1 in G Minor, Op. 23"),
+                   {QStringLiteral("Frédéric Chopin"), QStringLiteral("Krystian Zimerman")}, {}, 560000),
+                {px(QStringLiteral("3"), QStringLiteral("Ballade No. 1 in G minor, Op. 23"),
+                    QStringLiteral("Krystian Zimerman"), {}, 561000)})
+            .accepted());
+}
+
+TEST(MatchingEngine, RemixSingleMarksItsTrack)
+{
+    const MatchingEngine e;
+    EXPECT_FALSE(e.match(sp(QStringLiteral("Toxic"), {QStringLiteral("Britney Spears")},
+                            QStringLiteral("In The Zone"), 199000),
+                         {px(QStringLiteral("1"), QStringLiteral("Toxic"), QStringLiteral("Britney Spears"),
+                             QStringLiteral("Toxic (Y2K & Alexander Lewis Remix) - Single"), 199000)})
+                     .accepted());
+}

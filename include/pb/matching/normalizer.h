@@ -57,6 +57,7 @@ struct PreparedSpotify {
     QString titleContentKey;       ///< titleKey without "the", "a", "an", "and", "of", "to"
     QStringList artistKeys;        ///< every credited and featured artist, normalised, de-duplicated
     QStringList artistKeysNoSpace; ///< artistKeys with spaces removed ("M I I L" == "MIIL")
+    QStringList primaryArtistKeys; ///< the first credited artist's keys (whole, split, transliterated)
     QString albumKey;              ///< normalizeText(baseAlbum(album))
     VersionInfo albumVersion;
     Script titleScript = Script::None;
