@@ -22,6 +22,7 @@
 #include <QElapsedTimer>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QTableView>
 
@@ -80,6 +81,7 @@ int main(int argc, char **argv)
     parser.addOption({QStringLiteral("latency-ms"), QStringLiteral("Fake latency."), QStringLiteral("ms"),
                       QStringLiteral("80")});
     parser.process(app);
+    QSettings().clear(); // the default window and splitter sizes, not the last run's
     const QString dir = parser.positionalArguments().value(0, QStringLiteral("docs/screenshots"));
     QDir().mkpath(dir);
 
@@ -93,37 +95,39 @@ int main(int argc, char **argv)
     }
     pb::gui::ServiceBackend backend(demo.connection());
     pb::gui::MainWindow window(&backend);
-    window.resize(1100, 720);
+    window.resize(1100, 1000);
     window.show();
     if (!waitFor([&] { return window.items().size() > 1; })) {
         std::fprintf(stderr, "the playlists did not load\n");
         return 1;
     }
 
-    // The biggest readable playlist syncs slowly enough to be caught mid-way; the smallest
-    // non-empty one finishes first and is shown completed.
+    // The biggest readable playlist syncs slowly enough to be caught mid-way; the
+    // others are synced first and shown finished.
     pb::gui::PlaylistItem *big = nullptr;
-    pb::gui::PlaylistItem *small = nullptr;
     for (pb::gui::PlaylistItem *card : window.items()) {
         if (!card->isReadable() || card->playlist().isLikedSongs || card->playlist().trackCount == 0)
             continue;
         if (!big || card->playlist().trackCount > big->playlist().trackCount)
             big = card;
-        if (!small || card->playlist().trackCount < small->playlist().trackCount)
-            small = card;
     }
     if (!big) {
         std::fprintf(stderr, "no readable playlist in the demo world\n");
         return 1;
     }
     int failures = 0;
-    if (small && small != big) {
-        small->syncButton()->click();
-        waitFor([&] {
-            return !backend.registry()->isRunning(small->playlist().id) && small->statusWidget()->isVisible();
-        });
+    // Sync every other readable playlist first, so the page shows finished statuses too.
+    for (pb::gui::PlaylistItem *card : window.items()) {
+        if (card != big && card->isReadable())
+            card->syncButton()->click();
     }
-
+    waitFor([&] {
+        for (pb::gui::PlaylistItem *card : window.items()) {
+            if (backend.registry()->isRunning(card->playlist().id))
+                return false;
+        }
+        return true;
+    });
     pb::gui::PlaylistDetailsModal *modal = window.openDetails(big->playlist().id);
     modal->resize(1040, 640);
     waitFor([&] { return modal->trackModel()->rowCount() > 0; });
@@ -140,7 +144,15 @@ int main(int argc, char **argv)
         ++failures;
     }
     waitFor([&] { return !backend.registry()->isRunning(big->playlist().id); }, 600000);
-    modal->table()->scrollToTop();
+    // Select the first track that was not found, so the pane shows why.
+    for (int row = 0; row < modal->trackModel()->rowCount(); ++row) {
+        if (modal->trackModel()->outcome(row).status == pb::sync::TrackStatus::Missing) {
+            modal->table()->selectRow(row);
+            modal->table()->scrollTo(modal->table()->model()->index(row, 0),
+                                     QAbstractItemView::PositionAtCenter);
+            break;
+        }
+    }
     failures += save(modal, dir, QStringLiteral("modal-completed.png")) ? 0 : 1;
     modal->close();
     failures += save(&window, dir, QStringLiteral("main-after-sync.png")) ? 0 : 1;

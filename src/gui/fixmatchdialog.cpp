@@ -1,4 +1,5 @@
 #include "pb/gui/fixmatchdialog.h"
+#include "pb/gui/plural.h"
 
 #include "pb/gui/appbackend.h"
 #include "pb/gui/csvexport.h"
@@ -89,9 +90,9 @@ void FixMatchDialog::search()
                 m_results);
             item->setToolTip(tr("Plex rating key %1").arg(t.ratingKey));
         }
-        m_state->setText(m_candidates.empty()
-                             ? tr("Nothing found. Try fewer words.")
-                             : tr("%n track(s) found.", nullptr, static_cast<int>(m_candidates.size())));
+        m_state->setText(m_candidates.empty() ? tr("Nothing found. Try fewer words.")
+                                              : countText(static_cast<int>(m_candidates.size()),
+                                                          tr("1 track found."), tr("%1 tracks found.")));
         if (!m_candidates.empty())
             m_results->setCurrentRow(0);
         Q_EMIT searchFinished();

@@ -1,4 +1,5 @@
 #include "pb/gui/mainwindow.h"
+#include "pb/gui/plural.h"
 
 #include "ui_mainwindow.h"
 
@@ -255,8 +256,11 @@ void MainWindow::updateStatusBar()
     for (PlaylistItem *card : std::as_const(m_items))
         running += m_backend->registry()->isRunning(card->playlist().id) ? 1 : 0;
     const QString text =
-        running > 0 ? tr("%n playlist(s), %1 syncing", nullptr, static_cast<int>(m_items.size())).arg(running)
-                    : tr("%n playlist(s)", nullptr, static_cast<int>(m_items.size()));
+        running > 0
+            ? tr("%1, %2 syncing")
+                  .arg(countText(static_cast<int>(m_items.size()), tr("1 playlist"), tr("%1 playlists")))
+                  .arg(running)
+            : countText(static_cast<int>(m_items.size()), tr("1 playlist"), tr("%1 playlists"));
     statusBar()->showMessage(text);
 }
 

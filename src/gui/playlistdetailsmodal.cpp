@@ -1,4 +1,5 @@
 #include "pb/gui/playlistdetailsmodal.h"
+#include "pb/gui/plural.h"
 
 #include "pb/gui/appbackend.h"
 #include "pb/gui/coverartcache.h"
@@ -79,8 +80,11 @@ void PlaylistDetailsModal::buildUi(CoverArtCache *covers)
     auto *meta = new QLabel(this);
     meta->setTextFormat(Qt::PlainText);
     meta->setText(m_playlist.isLikedSongs
-                      ? tr("Your Liked Songs · %n track(s)", nullptr, m_playlist.trackCount)
-                      : tr("by %1 · %n track(s)", nullptr, m_playlist.trackCount).arg(m_playlist.ownerName));
+                      ? tr("Your Liked Songs · %1")
+                            .arg(countText(m_playlist.trackCount, tr("1 track"), tr("%1 tracks")))
+                      : tr("by %1 · %2")
+                            .arg(m_playlist.ownerName,
+                                 countText(m_playlist.trackCount, tr("1 track"), tr("%1 tracks"))));
     auto *titles = new QVBoxLayout;
     titles->addStretch();
     titles->addWidget(title);
@@ -145,6 +149,7 @@ void PlaylistDetailsModal::buildUi(CoverArtCache *covers)
     m_splitter->setStretchFactor(0, 5);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setChildrenCollapsible(false);
+    m_splitter->setSizes({440, 70}); // until the user's own sizes are restored
 
     m_preview = new QPushButton(tr("&Preview Changes"), this);
     m_preview->setToolTip(tr("Match the tracks and show what would be added, removed and moved, "

@@ -1,4 +1,5 @@
 #include "pb/gui/playlistitem.h"
+#include "pb/gui/plural.h"
 
 #include "pb/gui/coverartcache.h"
 #include "pb/gui/syncstatuswidget.h"
@@ -35,9 +36,11 @@ QString relativeTime(const QDateTime &when, const QDateTime &now)
     if (secs < 60)
         return PlaylistItem::tr("just now");
     if (secs < 3600)
-        return PlaylistItem::tr("%n minute(s) ago", nullptr, static_cast<int>(secs / 60));
+        return countText(static_cast<int>(secs / 60), PlaylistItem::tr("1 minute ago"),
+                         PlaylistItem::tr("%1 minutes ago"));
     if (secs < 86400)
-        return PlaylistItem::tr("%n hour(s) ago", nullptr, static_cast<int>(secs / 3600));
+        return countText(static_cast<int>(secs / 3600), PlaylistItem::tr("1 hour ago"),
+                         PlaylistItem::tr("%1 hours ago"));
     if (secs < 2 * 86400)
         return PlaylistItem::tr("yesterday");
     return QLocale().toString(when.date(), QLocale::ShortFormat);
@@ -84,11 +87,19 @@ PlaylistItem::PlaylistItem(const SpotifyPlaylist &playlist, const QString &unrea
         m_reasonLabel->setAccessibleName(tr("Why this playlist cannot be synced"));
     }
 
+    m_errorLabel = new QLabel(this);
+    m_errorLabel->setWordWrap(true);
+    m_errorLabel->setTextFormat(Qt::PlainText);
+    m_errorLabel->setStyleSheet(QStringLiteral("color: #d13b3b;"));
+    m_errorLabel->setAccessibleName(tr("Why the last sync failed"));
+    m_errorLabel->hide();
+
     auto *text = new QVBoxLayout;
     text->setSpacing(2);
     text->addWidget(m_name);
     text->addWidget(m_meta);
     text->addWidget(m_reasonLabel);
+    text->addWidget(m_errorLabel);
 
     m_status = new SyncCountsWidget(true, this);
     m_status->hide(); // hidden before the first sync
@@ -136,7 +147,7 @@ void PlaylistItem::updateMeta()
         parts << tr("Your Liked Songs");
     else if (!m_playlist.ownerName.isEmpty())
         parts << tr("by %1").arg(m_playlist.ownerName);
-    parts << tr("%n track(s)", nullptr, m_playlist.trackCount);
+    parts << countText(m_playlist.trackCount, tr("1 track"), tr("%1 tracks"));
     if (isReadable())
         parts << tr("Last synced: %1").arg(relativeTime(m_lastSynced));
     m_meta->setText(parts.join(QStringLiteral(" · ")));
@@ -155,12 +166,21 @@ void PlaylistItem::setRunning(bool running)
 
 void PlaylistItem::showProgress(const pb::sync::SyncProgress &progress)
 {
+    m_errorLabel->hide();
     m_status->setCounts(SyncCounts::fromProgress(progress));
     m_status->show();
 }
 
 void PlaylistItem::showResult(const pb::sync::SyncResult &result)
 {
+    if (result.outcome == pb::sync::SyncOutcome::Failed) {
+        // Zeros would read as "nothing matched"; say what went wrong instead.
+        m_status->hide();
+        m_errorLabel->setText(describeResult(result));
+        m_errorLabel->show();
+        return;
+    }
+    m_errorLabel->hide();
     m_status->setCounts(SyncCounts::fromResult(result));
     m_status->show();
     m_status->setToolTip(describeResult(result));

@@ -59,7 +59,8 @@ QWidget *SpotifyConnectDialog::buildSetupPage()
         tr("<p>Spotify lets each person use their own app key. Create one once:</p>"
            "<ol><li>Open the <a href=\"https://developer.spotify.com/dashboard\">Spotify developer "
            "dashboard</a> and create an app (Web API).</li>"
-           "<li>Add this exact <b>Redirect URI</b>:</li></ol>"));
+           "<li>Add this <b>Redirect URI</b> exactly, without a port (Playlist Bridge picks a free port "
+           "when you sign in; Spotify refuses \"localhost\"):</li></ol>"));
     auto *scopesLabel = new QLabel(tr("The app will ask for these <b>scopes</b> (read-only):"), page);
     auto *clientLabel = new QLabel(tr("Paste the app's <b>Client ID</b>:"), page);
     m_clientId = new QLineEdit(QSettings().value(kClientIdKey).toString(), page);
@@ -72,9 +73,11 @@ QWidget *SpotifyConnectDialog::buildSetupPage()
     m_error->setTextFormat(Qt::PlainText);
     m_error->setStyleSheet(QStringLiteral("color: #d13b3b;"));
     m_error->hide();
-    auto *note = new QLabel(tr("No client secret is needed. Your browser opens to approve; nothing is typed "
-                               "into this app but the Client ID."),
-                            page);
+    auto *note =
+        new QLabel(tr("No client secret is needed. Your browser opens to approve; nothing is typed "
+                      "into this app but the Client ID. In Spotify's Development Mode an app allows at "
+                      "most 5 users and its owner needs Premium."),
+                   page);
     note->setWordWrap(true);
 
     m_connect = new QPushButton(tr("Open &Browser and Connect"), page);

@@ -1,4 +1,5 @@
 #include "pb/gui/syncstatuswidget.h"
+#include "pb/gui/plural.h"
 
 #include <QAbstractButton>
 #include <QHBoxLayout>
@@ -81,7 +82,7 @@ void SyncCountsWidget::setCounts(const SyncCounts &counts)
         m_matched->setText(QString::number(counts.matched));
         m_failed->setText(QString::number(counts.failed));
     } else {
-        m_total->setText(tr("%n track(s)", nullptr, counts.total));
+        m_total->setText(countText(counts.total, tr("1 track"), tr("%1 tracks")));
         m_matched->setText(tr("%1 matched").arg(counts.matched));
         m_failed->setText(tr("%1 missing").arg(counts.failed));
     }
@@ -104,7 +105,8 @@ QString SyncCountsWidget::summaryText() const
 {
     const QString pct =
         m_counts.finished ? tr("%1 % found").arg(m_counts.percent) : tr("%1 % done").arg(m_counts.percent);
-    return tr("%n track(s), %1 matched, %2 missing, %3", nullptr, m_counts.total)
+    return tr("%1, %2 matched, %3 missing, %4")
+        .arg(countText(m_counts.total, tr("1 track"), tr("%1 tracks")))
         .arg(m_counts.matched)
         .arg(m_counts.failed)
         .arg(pct);

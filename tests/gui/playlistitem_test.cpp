@@ -70,6 +70,23 @@ TEST(PlaylistItem, StatusHiddenUntilTheFirstSync)
     EXPECT_TRUE(item.syncButton()->styleSheet().isEmpty());
 }
 
+TEST(PlaylistItem, FailedSyncShowsTheErrorNotZeros)
+{
+    PlaylistItem item(owned(), {}, nullptr);
+    item.show();
+    item.setRunning(true);
+    pb::sync::SyncResult failed;
+    failed.outcome = pb::sync::SyncOutcome::Failed;
+    failed.message = QStringLiteral("could not reach the Plex server");
+    item.setRunning(false);
+    item.showResult(failed);
+    EXPECT_FALSE(item.statusWidget()->isVisible());
+    EXPECT_TRUE(item.errorLabel()->isVisible());
+    EXPECT_TRUE(item.errorLabel()->text().contains(QStringLiteral("could not reach the Plex server")));
+    item.showProgress({});
+    EXPECT_FALSE(item.errorLabel()->isVisible());
+}
+
 TEST(PlaylistItem, FollowedPlaylistIsDisabledWithTheReason)
 {
     pb::SpotifyPlaylist followed = owned();
@@ -113,7 +130,7 @@ TEST(PlaylistItem, RelativeTime)
     const QDateTime now = QDateTime::currentDateTime();
     EXPECT_EQ(relativeTime({}, now), QStringLiteral("never"));
     EXPECT_EQ(relativeTime(now.addSecs(-10), now), QStringLiteral("just now"));
-    EXPECT_EQ(relativeTime(now.addSecs(-300), now), QStringLiteral("5 minute(s) ago"));
+    EXPECT_EQ(relativeTime(now.addSecs(-300), now), QStringLiteral("5 minutes ago"));
 }
 
 } // namespace

@@ -43,6 +43,7 @@ public:
     QPushButton *syncButton() const { return m_sync; }
     SyncCountsWidget *statusWidget() const { return m_status; }
     QLabel *reasonLabel() const { return m_reasonLabel; }
+    QLabel *errorLabel() const { return m_errorLabel; }
 
 Q_SIGNALS:
     void syncRequested(const QString &spotifyPlaylistId);
@@ -64,6 +65,7 @@ private:
     QLabel *m_name;
     QLabel *m_meta;
     QLabel *m_reasonLabel;
+    QLabel *m_errorLabel; ///< the last sync's failure, if it failed
     SyncCountsWidget *m_status;
     QToolButton *m_details;
     QPushButton *m_sync;
