@@ -1,6 +1,7 @@
 #include "fakestate.h"
 
 #include <QCryptographicHash>
+#include <QRegularExpression>
 
 namespace pb::fakes {
 
@@ -11,8 +12,28 @@ void FakeState::reset(World w)
     for (size_t i = 0; i < world.spotify.tracks.size(); ++i)
         spotifyTrackIndex.insert(world.spotify.tracks[i].id, static_cast<int>(i));
     plexTrackIndex.clear();
-    for (size_t i = 0; i < world.plex.tracks.size(); ++i)
-        plexTrackIndex.insert(world.plex.tracks[i].ratingKey, static_cast<int>(i));
+    plexSearch.clear();
+    plexTitleIndex.clear();
+    plexSearch.reserve(world.plex.tracks.size());
+    static const QRegularExpression split(QStringLiteral("[^\\w]+"),
+                                          QRegularExpression::UseUnicodePropertiesOption);
+    for (size_t i = 0; i < world.plex.tracks.size(); ++i) {
+        const WorldPlexTrack &t = world.plex.tracks[i];
+        plexTrackIndex.insert(t.ratingKey, static_cast<int>(i));
+        PlexSearchEntry e;
+        e.section = plexSectionOf(t);
+        e.foldedTitle = foldForSearch(t.title);
+        e.titleWords = e.foldedTitle.split(split, Qt::SkipEmptyParts);
+        e.artistWords = foldForSearch(t.artist).split(split, Qt::SkipEmptyParts);
+        e.albumWords = foldForSearch(t.album).split(split, Qt::SkipEmptyParts);
+        e.folded[0] = t.title.toCaseFolded();
+        e.folded[1] = t.artist.toCaseFolded();
+        e.folded[2] = t.album.toCaseFolded();
+        e.folded[3] = t.originalTitle.toCaseFolded();
+        e.folded[4] = QString::number(t.year);
+        plexTitleIndex[e.folded[0]].push_back(static_cast<int>(i));
+        plexSearch.push_back(std::move(e));
+    }
     spotifyPlaylists.clear();
     for (const auto &p : world.spotify.playlists)
         spotifyPlaylists.push_back(SpotifyPlaylistState{p, 1});

@@ -56,6 +56,18 @@ public:
     World world;
     QHash<QString, int> spotifyTrackIndex;
     QHash<QString, int> plexTrackIndex;
+    /// Per library track (same order as world.plex.tracks): its section and the folded words
+    /// hub search compares, computed once per world so large libraries stay fast.
+    struct PlexSearchEntry {
+        QString section;
+        QString foldedTitle;
+        QStringList titleWords;
+        QStringList artistWords;
+        QStringList albumWords;
+        QString folded[5]; ///< case-folded title, artist, album, originalTitle, year (filters)
+    };
+    std::vector<PlexSearchEntry> plexSearch;
+    QHash<QString, std::vector<int>> plexTitleIndex; ///< case-folded title -> track indexes
     std::vector<SpotifyPlaylistState> spotifyPlaylists;
 
     QHash<QString, AuthCode> codes;

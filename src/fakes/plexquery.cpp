@@ -19,49 +19,38 @@ bool isIgnored(const QString &key)
            key.startsWith(QLatin1String("include")) || key.startsWith(QLatin1String("exclude"));
 }
 
-QString canonicalField(const QString &f)
+// The index of a filter field in PlexSearchEntry::folded, or -1.
+int fieldIndex(const QString &f)
 {
     if (f == QLatin1String("title") || f == QLatin1String("track.title"))
-        return QStringLiteral("title");
+        return 0;
     if (f == QLatin1String("artist.title"))
-        return QStringLiteral("artist.title");
+        return 1;
     if (f == QLatin1String("album.title"))
-        return QStringLiteral("album.title");
+        return 2;
     if (f == QLatin1String("originalTitle") || f == QLatin1String("track.originalTitle"))
-        return QStringLiteral("originalTitle");
+        return 3;
     if (f == QLatin1String("year") || f == QLatin1String("album.year"))
-        return QStringLiteral("year");
-    return {};
+        return 4;
+    return -1;
 }
 
-QString fieldValue(const WorldPlexTrack &t, const QString &field)
-{
-    if (field == QLatin1String("title"))
-        return t.title;
-    if (field == QLatin1String("artist.title"))
-        return t.artist;
-    if (field == QLatin1String("album.title"))
-        return t.album;
-    if (field == QLatin1String("originalTitle"))
-        return t.originalTitle;
-    return QString::number(t.year);
-}
-
-// Case-insensitive, accent-sensitive: the assumption documented in docs/fakes.md.
+// Both sides are case-folded already: case-insensitive, accent-sensitive (the assumption
+// documented in docs/fakes.md).
 bool test(const QString &value, const QString &op, const QString &want)
 {
     if (op == QLatin1String("="))
-        return value.contains(want, Qt::CaseInsensitive);
+        return value.contains(want);
     if (op == QLatin1String("!="))
-        return !value.contains(want, Qt::CaseInsensitive);
+        return !value.contains(want);
     if (op == QLatin1String("=="))
-        return value.compare(want, Qt::CaseInsensitive) == 0;
+        return value == want;
     if (op == QLatin1String("!=="))
-        return value.compare(want, Qt::CaseInsensitive) != 0;
+        return value != want;
     if (op == QLatin1String("<="))
-        return value.startsWith(want, Qt::CaseInsensitive);
+        return value.startsWith(want);
     if (op == QLatin1String(">="))
-        return value.endsWith(want, Qt::CaseInsensitive);
+        return value.endsWith(want);
     return false;
 }
 
@@ -121,12 +110,12 @@ std::optional<Query> parse(const FakeRequest &req)
         }
         if (isIgnored(key))
             continue;
-        const QString field = canonicalField(key);
+        const int field = fieldIndex(key);
         static const QStringList ops{QStringLiteral("="),   QStringLiteral("!="), QStringLiteral("=="),
                                      QStringLiteral("!=="), QStringLiteral("<="), QStringLiteral(">=")};
-        if (field.isEmpty() || !ops.contains(op))
+        if (field < 0 || !ops.contains(op))
             return std::nullopt;
-        q.filters.push_back(Filter{field, op, value.split(QLatin1Char(','))});
+        q.filters.push_back(Filter{field, op, value.toCaseFolded().split(QLatin1Char(','))});
     }
     return q;
 }
@@ -134,20 +123,43 @@ std::optional<Query> parse(const FakeRequest &req)
 std::vector<const WorldPlexTrack *> run(const FakeState &state, const QString &section, const Query &q)
 {
     std::vector<const WorldPlexTrack *> out;
-    for (const WorldPlexTrack &t : state.world.plex.tracks) {
-        if (state.plexSectionOf(t) != section)
-            continue;
-        bool ok = true;
+    const auto &tracks = state.world.plex.tracks;
+    // An exact title filter narrows the candidates through the title index; otherwise scan.
+    std::vector<int> candidates;
+    bool indexed = false;
+    for (const Filter &f : q.filters) {
+        if (f.field == 0 && f.op == QLatin1String("==") && !indexed) {
+            indexed = true;
+            for (const QString &v : f.values) {
+                const auto it = state.plexTitleIndex.constFind(v);
+                if (it != state.plexTitleIndex.constEnd())
+                    candidates.insert(candidates.end(), it->begin(), it->end());
+            }
+            std::sort(candidates.begin(), candidates.end());
+            candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+        }
+    }
+    auto consider = [&](size_t i) {
+        const FakeState::PlexSearchEntry &e = state.plexSearch[i];
+        if (e.section != section)
+            return;
         for (const Filter &f : q.filters) {
-            const QString v = fieldValue(t, f.field);
+            const QString &v = e.folded[f.field];
             const bool negative = f.op.startsWith(QLatin1Char('!'));
             bool any = negative;
             for (const QString &want : f.values)
                 any = negative ? (any && test(v, f.op, want)) : (any || test(v, f.op, want));
-            ok = ok && any;
+            if (!any)
+                return;
         }
-        if (ok)
-            out.push_back(&t);
+        out.push_back(&tracks[i]);
+    };
+    if (indexed) {
+        for (int i : candidates)
+            consider(static_cast<size_t>(i));
+    } else {
+        for (size_t i = 0; i < tracks.size(); ++i)
+            consider(i);
     }
     if (!q.sort.isEmpty()) {
         std::stable_sort(out.begin(), out.end(), [&](const WorldPlexTrack *a, const WorldPlexTrack *b) {
@@ -165,19 +177,16 @@ std::vector<const WorldPlexTrack *> run(const FakeState &state, const QString &s
     return out;
 }
 
-bool hubMatches(const QString &name, const QStringList &foldedWords)
+bool hubMatches(const QStringList &nameWords, const QStringList &foldedQueryWords)
 {
-    static const QRegularExpression split(QStringLiteral("[^\\w]+"),
-                                          QRegularExpression::UseUnicodePropertiesOption);
-    const QStringList words = foldForSearch(name).split(split, Qt::SkipEmptyParts);
-    for (const QString &q : foldedWords) {
+    for (const QString &q : foldedQueryWords) {
         bool found = false;
-        for (const QString &w : words)
+        for (const QString &w : nameWords)
             found = found || w.startsWith(q);
         if (!found)
             return false;
     }
-    return !foldedWords.isEmpty();
+    return !foldedQueryWords.isEmpty();
 }
 
 } // namespace pb::fakes::plexquery

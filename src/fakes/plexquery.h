@@ -8,9 +8,10 @@
 namespace pb::fakes::plexquery {
 
 struct Filter {
-    QString field; ///< title, artist.title, album.title, originalTitle, year
-    QString op;    ///< "=", "!=", "==", "!==", "<=", ">="
-    QStringList values;
+    int field =
+        0;      ///< index into FakeState::PlexSearchEntry::folded: title, artist, album, originalTitle, year
+    QString op; ///< "=", "!=", "==", "!==", "<=", ">="
+    QStringList values; ///< case-folded
 };
 
 struct Query {
@@ -23,7 +24,8 @@ struct Query {
 std::optional<Query> parse(const FakeRequest &req);
 /// Tracks of a section that pass the filters, sorted.
 std::vector<const WorldPlexTrack *> run(const FakeState &state, const QString &section, const Query &q);
-/// Hub search: folded (case and accents), every query word a prefix of a word of the name.
-bool hubMatches(const QString &name, const QStringList &foldedWords);
+/// Hub search: folded (case and accents), every query word a prefix of a word of the name
+/// (`nameWords` are the name's folded words, see FakeState::plexSearch).
+bool hubMatches(const QStringList &nameWords, const QStringList &foldedQueryWords);
 
 } // namespace pb::fakes::plexquery

@@ -4,6 +4,8 @@
 #include "plexjson.h"
 #include "plexquery.h"
 
+#include <QSet>
+
 namespace pb::fakes {
 
 namespace {
@@ -90,14 +92,16 @@ const WorldPlexSection *findSection(const FakeState &state, const QString &key)
 Json directoriesOf(const FakeState &state, const QString &section, int type)
 {
     Json out = Json::array();
-    QStringList seen;
-    for (const auto &t : state.world.plex.tracks) {
-        if (state.plexSectionOf(t) != section)
+    QSet<QString> seen;
+    const auto &tracks = state.world.plex.tracks;
+    for (size_t i = 0; i < tracks.size(); ++i) {
+        const WorldPlexTrack &t = tracks[i];
+        if (state.plexSearch[i].section != section)
             continue;
         const QString name = type == 8 ? t.artist : t.artist + QLatin1Char('|') + t.album;
         if (seen.contains(name))
             continue;
-        seen.append(name);
+        seen.insert(name);
         const QString key =
             pj::derivedKey(type == 8 ? QStringLiteral("artist") : QStringLiteral("album"), name);
         Json j{{"ratingKey", u8(key)},
@@ -125,20 +129,23 @@ FakeReply sectionListing(const FakeState &state, const FakeRequest &req, const W
     if (!typeOk || (type != 8 && type != 9 && type != 10))
         return plexHtmlError(400);
     const bool includeGuids = req.paramOr(QStringLiteral("includeGuids")) == QLatin1String("1");
-    Json all = Json::array();
+    // Select first, then build JSON only for the requested page.
+    Json page = Json::array();
+    int total = 0;
     if (type == 10) {
         const auto q = plexquery::parse(req);
         if (!q)
             return plexHtmlError(400);
-        for (const WorldPlexTrack *t : plexquery::run(state, s.key, *q))
-            all.push_back(pj::trackMetadata(state, *t, includeGuids));
+        const std::vector<const WorldPlexTrack *> hits = plexquery::run(state, s.key, *q);
+        total = static_cast<int>(hits.size());
+        for (int i = start; i < total && (size < 0 || i < start + size); ++i)
+            page.push_back(pj::trackMetadata(state, *hits[static_cast<size_t>(i)], includeGuids));
     } else {
-        all = directoriesOf(state, s.key, type);
+        const Json all = directoriesOf(state, s.key, type);
+        total = static_cast<int>(all.size());
+        for (int i = start; i < total && (size < 0 || i < start + size); ++i)
+            page.push_back(all[static_cast<size_t>(i)]);
     }
-    const int total = static_cast<int>(all.size());
-    Json page = Json::array();
-    for (int i = start; i < total && (size < 0 || i < start + size); ++i)
-        page.push_back(all[static_cast<size_t>(i)]);
     Json c{{"size", page.size()},
            {"totalSize", total},
            {"offset", start},
@@ -198,16 +205,17 @@ FakeReply hubSearch(const FakeState &state, const FakeRequest &req)
     // Rank: whole-title equality first, then titles that start with the query, then the rest.
     std::vector<std::pair<int, const WorldPlexTrack *>> tracks;
     Json artists = Json::array(), albums = Json::array();
-    QStringList seenArtists, seenAlbums;
-    for (const auto &t : state.world.plex.tracks) {
-        if (!sectionId.isEmpty() && state.plexSectionOf(t) != sectionId)
+    QSet<QString> seenArtists, seenAlbums;
+    const auto &library = state.world.plex.tracks;
+    for (size_t i = 0; i < library.size(); ++i) {
+        const WorldPlexTrack &t = library[i];
+        const FakeState::PlexSearchEntry &e = state.plexSearch[i];
+        if (!sectionId.isEmpty() && e.section != sectionId)
             continue;
-        if (plexquery::hubMatches(t.title, words)) {
-            const QString ft = foldForSearch(t.title);
-            tracks.push_back({ft == folded ? 0 : (ft.startsWith(folded) ? 1 : 2), &t});
-        }
-        if (plexquery::hubMatches(t.artist, words) && !seenArtists.contains(t.artist)) {
-            seenArtists.append(t.artist);
+        if (plexquery::hubMatches(e.titleWords, words))
+            tracks.push_back({e.foldedTitle == folded ? 0 : (e.foldedTitle.startsWith(folded) ? 1 : 2), &t});
+        if (plexquery::hubMatches(e.artistWords, words) && !seenArtists.contains(t.artist)) {
+            seenArtists.insert(t.artist);
             const QString key = pj::derivedKey(QStringLiteral("artist"), t.artist);
             artists.push_back(Json{{"ratingKey", u8(key)},
                                    {"key", u8(QStringLiteral("/library/metadata/%1/children").arg(key))},
@@ -215,8 +223,8 @@ FakeReply hubSearch(const FakeState &state, const FakeRequest &req)
                                    {"title", u8(t.artist)}});
         }
         const QString albumId = t.artist + QLatin1Char('|') + t.album;
-        if (plexquery::hubMatches(t.album, words) && !seenAlbums.contains(albumId)) {
-            seenAlbums.append(albumId);
+        if (plexquery::hubMatches(e.albumWords, words) && !seenAlbums.contains(albumId)) {
+            seenAlbums.insert(albumId);
             const QString key = pj::derivedKey(QStringLiteral("album"), albumId);
             albums.push_back(Json{{"ratingKey", u8(key)},
                                   {"key", u8(QStringLiteral("/library/metadata/%1/children").arg(key))},

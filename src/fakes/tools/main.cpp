@@ -73,7 +73,13 @@ int main(int argc, char **argv)
                                      QStringLiteral("n"), QStringLiteral("8192"));
     const QCommandLineOption noDev(QStringLiteral("no-dev-mode"),
                                    QStringLiteral("Extended-quota Spotify: no Development-Mode 403s."));
-    parser.addOptions({fixture, port, latency, jitter, faults, seed, rate, pinPolls, maxLine, noDev});
+    const QCommandLineOption generate(
+        QStringLiteral("generate"),
+        QStringLiteral("Serve a synthetic world instead: LIBRARY[,PLAYLISTS[,SIZE]] "
+                       "(for example 50000,3,1000), seeded by --seed."),
+        QStringLiteral("spec"));
+    parser.addOptions(
+        {fixture, generate, port, latency, jitter, faults, seed, rate, pinPolls, maxLine, noDev});
     parser.process(app);
 
     auto number = [&](const QCommandLineOption &o, int &out) {
@@ -97,7 +103,20 @@ int main(int argc, char **argv)
     options.devMode = !parser.isSet(noDev);
 
     pb::fakes::FakeServices services(options);
-    if (parser.isSet(fixture)) {
+    if (parser.isSet(generate)) {
+        const QStringList parts = parser.value(generate).split(QLatin1Char(','));
+        pb::fakes::GenerateOptions g;
+        bool ok = true;
+        g.libraryTracks = parts.value(0).toInt(&ok);
+        if (ok && parts.size() > 1)
+            g.playlists = parts[1].toInt(&ok);
+        if (ok && parts.size() > 2)
+            g.tracksPerPlaylist = parts[2].toInt(&ok);
+        if (!ok || g.libraryTracks < 1 || g.playlists < 0 || g.tracksPerPlaylist < 0 || parts.size() > 3)
+            return fail(QStringLiteral("--generate wants LIBRARY[,PLAYLISTS[,SIZE]]"));
+        g.seed = static_cast<quint32>(seedN);
+        services.useWorld(pb::fakes::generateWorld(g));
+    } else if (parser.isSet(fixture)) {
         if (auto st = services.loadWorld(parser.value(fixture)); !st)
             return fail(st.error().message);
     } else {
