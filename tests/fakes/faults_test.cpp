@@ -196,3 +196,62 @@ TEST(FakesThread, ServesFromItsOwnThread)
     thread.stop();
     EXPECT_EQ(thread.services(), nullptr);
 }
+
+TEST_F(FakesFaults, RandomRequestsNeverCrashOrAnswer5xx)
+{
+    // A seeded storm of odd requests: every one gets a 2xx/3xx/4xx and the fakes stay up.
+    std::mt19937 rng(20261127);
+    const QList<QByteArray> methods{"GET", "POST", "PUT", "DELETE", "PATCH", "HEAD"};
+    const QStringList segments{
+        QStringLiteral("v1"),      QStringLiteral("me"),        QStringLiteral("playlists"),
+        QStringLiteral("items"),   QStringLiteral("tracks"),    QStringLiteral("forty"),
+        QStringLiteral("library"), QStringLiteral("sections"),  QStringLiteral("1"),
+        QStringLiteral("all"),     QStringLiteral("metadata"),  QStringLiteral("move"),
+        QStringLiteral("api"),     QStringLiteral("v2"),        QStringLiteral("pins"),
+        QStringLiteral("hubs"),    QStringLiteral("search"),    QStringLiteral("%00"),
+        QStringLiteral("..%2F.."), QStringLiteral("%E2%82%AC"), QStringLiteral("authorize"),
+        QStringLiteral("token"),   QStringLiteral("-1"),        QStringLiteral("99999999999999")};
+    const QStringList queries{QStringLiteral("limit=-5"),
+                              QStringLiteral("offset=abc"),
+                              QStringLiteral("type=10&title%3D%3D=x"),
+                              QStringLiteral("uri=server%3A%2F%2F"),
+                              QStringLiteral("after=%FF"),
+                              QStringLiteral("=&&=="),
+                              QStringLiteral("X-Plex-Container-Size=99999999999"),
+                              QStringLiteral("query=%C3%A9")};
+    const QList<QByteArray> bodies{"",
+                                   "{",
+                                   "[1,2",
+                                   "{\"uris\":[null]}",
+                                   "{\"range_start\":1e400}",
+                                   "\x01\x02\x03",
+                                   "grant_type=refresh_token&refresh_token="};
+    const QUrl bases[] = {fakes().spotifyAccountsUrl(), fakes().spotifyApiUrl(), fakes().plexTvUrl(),
+                          fakes().plexServerUrl()};
+    const QByteArray bearer =
+        "Bearer " + fakes().issueSpotifyTokens(QStringLiteral("c")).accessToken.toUtf8();
+    int answered = 0;
+    for (int i = 0; i < 200; ++i) {
+        QString path;
+        const int depth = static_cast<int>(rng() % 6);
+        for (int d = 0; d < depth; ++d)
+            path += QLatin1Char('/') + segments[static_cast<int>(rng() % segments.size())];
+        if (path.isEmpty())
+            path = QStringLiteral("/");
+        if (rng() % 2)
+            path += QLatin1Char('?') + queries[static_cast<int>(rng() % queries.size())];
+        Headers h{{"Accept", "application/json"},
+                  {"Authorization", bearer},
+                  {"X-Plex-Token", fakes().plexServerToken().toUtf8()},
+                  {"X-Plex-Client-Identifier", "fuzz"},
+                  {"Content-Type", rng() % 2 ? "application/json" : "application/x-www-form-urlencoded"}};
+        const Response r = call(methods[static_cast<int>(rng() % methods.size())], bases[rng() % 4], path, h,
+                                bodies[static_cast<int>(rng() % bodies.size())]);
+        EXPECT_TRUE(r.finished) << path.toStdString();
+        EXPECT_GE(r.status, 200) << path.toStdString();
+        EXPECT_LT(r.status, 500) << path.toStdString();
+        answered += r.finished ? 1 : 0;
+    }
+    EXPECT_EQ(answered, 200);
+    EXPECT_EQ(spotify(QStringLiteral("/v1/me")).status, 200);
+}
