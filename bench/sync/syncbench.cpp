@@ -88,8 +88,13 @@ Phase runPhase(const QString &name, sync::SyncService &service, fakes::FakeServi
     ph.wallMs = clock.elapsed();
     if (auto s = service.snapshot(playlist.id))
         ph.tracks = s->tracks;
-    for (const fakes::RecordedRequest &r : fakes.requestLog())
+    const bool trace = qEnvironmentVariableIsSet("PB_BENCH_TRACE");
+    for (const fakes::RecordedRequest &r : fakes.requestLog()) {
         ++ph.requests[endpoint(r)];
+        if (trace)
+            QTextStream(stderr) << r.at.toString(QStringLiteral("hh:mm:ss.zzz")) << ' ' << r.toString()
+                                << '\n';
+    }
     return ph;
 }
 

@@ -71,37 +71,16 @@ void JobRunner::start()
     if (stopIfCancelled())
         return;
     if (!m_ctx.machineIdentifier.isEmpty())
-        return readSpotify();
+        return readAll();
     m_read = m_ctx.plex->identity(this, [this](Result<PlexServer> r) {
         if (!r)
             return fail(r.error(), QStringLiteral("could not reach the Plex server"));
         m_ctx.machineIdentifier = r->machineIdentifier;
-        readSpotify();
+        readAll();
     });
 }
 
-void JobRunner::readSpotify()
-{
-    // The snapshot id decides whether anything changed on Spotify since the last sync.
-    m_read = m_ctx.spotify->playlist(m_playlist.id, this, [this](Result<SpotifyPlaylist> meta) {
-        if (!meta)
-            return fail(meta.error(), QStringLiteral("could not read the Spotify playlist"));
-        const bool liked = m_playlist.isLikedSongs;
-        m_playlist = *meta;
-        m_playlist.isLikedSongs = liked;
-        m_read = m_ctx.spotify->playlistEntries(
-            m_playlist.id, this, [this](Result<std::vector<SpotifyPlaylistEntry>> r) {
-                if (!r)
-                    return fail(r.error(), QStringLiteral("could not read the Spotify playlist"));
-                m_entries = std::move(*r);
-                m_progress.totalTracks = static_cast<int>(m_entries.size());
-                m_result.total = m_progress.totalTracks;
-                readPlex();
-            });
-    });
-}
-
-void JobRunner::readPlex()
+void JobRunner::readAll()
 {
     if (stopIfCancelled())
         return;
@@ -111,24 +90,74 @@ void JobRunner::readPlex()
     // A link to another server does not count here: this server gets its own playlist.
     if (*link && (*link)->machineIdentifier == m_ctx.machineIdentifier)
         m_link = **link;
-    if (!m_link)
-        return match();
-    m_read = m_ctx.plex->playlistItems(
-        m_link->plexRatingKey, this, [this](Result<std::vector<PlexPlaylistItem>> r) {
-            if (!r && r.error().kind == ErrorKind::NotFound) {
-                addNote(QStringLiteral("the linked Plex playlist \"%1\" was deleted; a new one is created")
+
+    // The reads do not depend on each other: issue them together, continue when all are in.
+    auto pending = std::make_shared<int>(0);
+    auto oneDone = [this, pending] {
+        if (--*pending == 0 && !m_finished) {
+            m_reads.clear();
+            if (!tryUnchanged())
+                match();
+        }
+    };
+    ++*pending; // held until every read is issued
+    if (!m_playlist.isLikedSongs) {
+        // The snapshot id decides whether anything changed on Spotify since the last sync.
+        ++*pending;
+        m_reads.push_back(
+            m_ctx.spotify->playlist(m_playlist.id, this, [this, oneDone](Result<SpotifyPlaylist> r) {
+                if (!r)
+                    return fail(r.error(), QStringLiteral("could not read the Spotify playlist"));
+                m_playlist = *r;
+                oneDone();
+            }));
+    }
+    ++*pending;
+    auto onEntries = [this, oneDone](Result<std::vector<SpotifyPlaylistEntry>> r) {
+        if (!r)
+            return fail(r.error(), QStringLiteral("could not read the Spotify playlist"));
+        m_entries = std::move(*r);
+        m_progress.totalTracks = static_cast<int>(m_entries.size());
+        m_result.total = m_progress.totalTracks;
+        m_progressDirty = true;
+        oneDone();
+    };
+    m_reads.push_back(m_playlist.isLikedSongs
+                          ? m_ctx.spotify->likedSongs(this, onEntries)
+                          : m_ctx.spotify->playlistEntries(m_playlist.id, this, onEntries));
+    if (m_link) {
+        ++*pending;
+        m_reads.push_back(m_ctx.plex->playlistItems(
+            m_link->plexRatingKey, this, [this, oneDone](Result<std::vector<PlexPlaylistItem>> r) {
+                if (!r && r.error().kind == ErrorKind::NotFound) {
+                    addNote(
+                        QStringLiteral("the linked Plex playlist \"%1\" was deleted; a new one is created")
                             .arg(m_link->plexTitle));
-                m_link.reset();
-                return match();
-            }
-            if (!r)
-                return fail(r.error(), QStringLiteral("could not read the linked Plex playlist"));
-            for (const PlexPlaylistItem &i : *r)
-                m_current.push_back({i.playlistItemId, i.track.ratingKey});
-            if (tryUnchanged())
-                return;
-            match();
-        });
+                    m_link.reset();
+                    return oneDone();
+                }
+                if (!r)
+                    return fail(r.error(), QStringLiteral("could not read the linked Plex playlist"));
+                for (const PlexPlaylistItem &i : *r)
+                    m_current.push_back({i.playlistItemId, i.track.ratingKey});
+                oneDone();
+            }));
+    }
+    if (m_ctx.sectionKeys.isEmpty() && m_ctx.options.librarySectionKey.isEmpty()) {
+        ++*pending;
+        m_reads.push_back(
+            m_ctx.plex->musicSections(this, [this, oneDone](Result<std::vector<PlexSection>> r) {
+                if (!r)
+                    return fail(r.error(), QStringLiteral("could not list the Plex music libraries"));
+                for (const PlexSection &sec : *r)
+                    m_ctx.sectionKeys << sec.key;
+                if (m_ctx.sectionKeys.isEmpty())
+                    return fail(Error::make(ErrorKind::NotFound,
+                                            QStringLiteral("the Plex server has no music library")));
+                oneDone();
+            }));
+    }
+    oneDone();
 }
 
 bool JobRunner::tryUnchanged()
@@ -198,22 +227,9 @@ void JobRunner::match()
                              });
                          });
     };
-    if (!m_ctx.sectionKeys.isEmpty())
-        return begin();
-    if (!m_ctx.options.librarySectionKey.isEmpty()) {
+    if (m_ctx.sectionKeys.isEmpty())
         m_ctx.sectionKeys = {m_ctx.options.librarySectionKey};
-        return begin();
-    }
-    m_read = m_ctx.plex->musicSections(this, [this, begin](Result<std::vector<PlexSection>> r) {
-        if (!r)
-            return fail(r.error(), QStringLiteral("could not list the Plex music libraries"));
-        for (const PlexSection &s : *r)
-            m_ctx.sectionKeys << s.key;
-        if (m_ctx.sectionKeys.isEmpty())
-            return fail(
-                Error::make(ErrorKind::NotFound, QStringLiteral("the Plex server has no music library")));
-        begin();
-    });
+    begin();
 }
 
 void JobRunner::plan(std::vector<TrackOutcome> outcomes)
@@ -456,8 +472,12 @@ void JobRunner::pollCancel()
 
 void JobRunner::abortReads()
 {
-    if (m_read.isValid() && !m_writing)
+    if (m_writing)
+        return;
+    if (m_read.isValid())
         std::exchange(m_read, {}).cancel();
+    for (const clients::RequestHandle &h : std::exchange(m_reads, {}))
+        h.cancel();
 }
 
 bool JobRunner::stopIfCancelled()

@@ -30,8 +30,7 @@ Q_SIGNALS:
     void done();
 
 private:
-    void readSpotify();
-    void readPlex();
+    void readAll();
     bool tryUnchanged();
     void match();
     void plan(std::vector<TrackOutcome> outcomes);
@@ -61,6 +60,7 @@ private:
     std::vector<CurrentItem> m_current;
     QString m_linkNote;
     clients::RequestHandle m_read;
+    std::vector<clients::RequestHandle> m_reads;
     TrackMatcher *m_matcher = nullptr;
     PlaylistWriter *m_writer = nullptr;
     QTimer m_cancelTimer;
