@@ -46,7 +46,7 @@ public:
     {
         if (m_first.isEmpty())
             m_first = url;
-        m_seen.insert(url.toString(QUrl::FullyEncoded));
+        m_seen.insert(pageKey(url));
         HttpRequest req;
         req.url = url;
         req.setHeader("Accept", "application/json");
@@ -81,9 +81,18 @@ private:
                 pb::ErrorKind::Parse,
                 QStringLiteral("Spotify's next-page link points outside the API (%1)").arg(next.host())));
         const QUrl follow = samePathAs(next);
-        if (m_seen.contains(follow.toString(QUrl::FullyEncoded)) || ++m_pages > kMaxPages)
+        if (m_seen.contains(pageKey(follow)) || ++m_pages > kMaxPages)
             return fail(pb::Error::make(pb::ErrorKind::Parse, QStringLiteral("Spotify's paging links loop")));
         fetch(follow);
+    }
+
+    /// Pages are told apart by their offset (links may order their parameters differently).
+    static QString pageKey(const QUrl &url)
+    {
+        const QUrlQuery q(url);
+        return q.hasQueryItem(QStringLiteral("offset"))
+                   ? url.path() + QLatin1Char('@') + q.queryItemValue(QStringLiteral("offset"))
+                   : url.toString(QUrl::FullyEncoded);
     }
 
     /// Spotify's `next` for /me/playlists points at /users/{id}/playlists, an endpoint removed
