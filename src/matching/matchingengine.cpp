@@ -94,6 +94,11 @@ double titleSimilarity(const PreparedSpotify &s, const PreparedPlex &p)
     }
     if (!s.titleContentKey.isEmpty() && s.titleContentKey == p.titleContentKey)
         return 0.95; // "The Sound of Silence" vs "Sound of Silence"
+    // "Für Elise, WoO 59" vs "Für Elise": a catalogue number on one side only.
+    if (s.titleCatalogueFree.isEmpty() != p.titleCatalogueFree.isEmpty() &&
+        (s.titleCatalogueFree.isEmpty() ? s.titleKey : s.titleCatalogueFree) ==
+            (p.titleCatalogueFree.isEmpty() ? p.titleKey : p.titleCatalogueFree))
+        return 0.95;
     // "Work: I. Movement" against a library that titles the movement only ("i Largo - Allegro").
     if (s.titleMovementKey.size() >= 8 && s.titleMovementKey == p.titleMovementKey)
         return 0.9;
@@ -111,6 +116,15 @@ double titleSimilarity(const PreparedSpotify &s, const PreparedPlex &p)
     return r;
 }
 
+QString digitsOf(const QString &s)
+{
+    QString d;
+    for (const QChar c : s)
+        if (c.isDigit())
+            d.append(c);
+    return d;
+}
+
 // A candidate credited only to a featured (not the first) Spotify artist is more often that
 // artist's own song of the same name ("Stay" by Mikky Ekko vs Rihanna's "Stay" featuring him) than
 // the duet filed under its second artist: it counts as below the artist gate.
@@ -121,7 +135,8 @@ double artistSimilarity(const PreparedSpotify &s, const PreparedPlex &p)
     double best = 0;
     for (qsizetype i = 0; i < s.artistKeys.size(); ++i) {
         const QString &a = s.artistKeys.at(i);
-        const bool primary = s.primaryArtistKeys.isEmpty() || s.primaryArtistKeys.contains(a);
+        const bool primary =
+            s.classical || p.classical || s.primaryArtistKeys.isEmpty() || s.primaryArtistKeys.contains(a);
         for (qsizetype j = 0; j < p.artistKeys.size(); ++j) {
             const QString &b = p.artistKeys.at(j);
             if (a == b || s.artistKeysNoSpace.at(i) == p.artistKeysNoSpace.at(j)) {
@@ -248,8 +263,8 @@ Candidate MatchingEngine::scoreImpl(const PreparedSpotify &s, const PreparedPlex
     // "Intro", "Interlude", "Untitled": the same generic title by the same artist on another album
     // is another piece. When both albums are known they must agree.
     if (conflict.isEmpty() && s.genericTitle && !s.albumKey.isEmpty() && !p.albumKey.isEmpty() &&
-        sig.album < 0.8)
-        conflict = QStringLiteral("generic title on another album");
+        (sig.album < 0.8 || digitsOf(s.albumKey) != digitsOf(p.albumKey)))
+        conflict = QStringLiteral("generic title on another album"); // "Vol. 1" is not "Vol. 2"
     sig.versionConflict = !conflict.isEmpty();
 
     if (sig.durationVetoed) {

@@ -424,6 +424,12 @@ void finish(Prepared &p)
         if (!stop.contains(w))
             content.append(w);
     p.titleContentKey = content.join(QLatin1Char(' '));
+    static const QRegularExpression catalogue(
+        QStringLiteral("\\s*\\b(?:op|opus|woo|bwv|kv?|hob|d|rv|hwv|sz)\\s*\\d+[a-z]?(?:\\s*no\\s*\\d+)?\\b"));
+    QString noCatalogue = p.titleKey;
+    noCatalogue.remove(catalogue);
+    noCatalogue = noCatalogue.simplified();
+    p.titleCatalogueFree = noCatalogue == p.titleKey ? QString() : noCatalogue;
     // Cyrillic/Greek artist names also in Latin letters, so "Кино" can be told from a Latin-named
     // cover band instead of counting as "cannot compare".
     const qsizetype names = p.artistKeys.size();
@@ -439,6 +445,19 @@ void finish(Prepared &p)
         p.artistKeysNoSpace.append(withoutSpaces(a));
     p.titleScript = scriptOf(p.titleKey);
     p.artistScript = combinedScript(p.artistKeys);
+}
+
+// "Op. 23", "BWV 1007", "Symphony", "Nocturne": a classical work, where Spotify lists the composer
+// first and the performers after.
+bool looksClassical(const QString &title)
+{
+    static const QRegularExpression classical(
+        QStringLiteral(
+            "\\b(?:op\\.?|opus|bwv|woo|rv|hwv|kv?\\.?|hob\\.?|d\\.)\\s*\\d+|\\b(?:symphony|sonata|concerto|nocturne|"
+            "ballade|prelude|prélude|etude|étude|suite|quartet|requiem|cantata|fugue|variations|"
+            "overture|mazurka|partita|impromptu|rhapsody|serenade)\\b"),
+        QRegularExpression::CaseInsensitiveOption);
+    return classical.match(title).hasMatch();
 }
 
 } // namespace
@@ -463,14 +482,8 @@ PreparedSpotify prepare(const SpotifyTrack &track)
             p.primaryArtistKeys = p.artistKeys;
     }
     // Classical works list the composer first and the performers after: every one of them counts.
-    static const QRegularExpression classical(
-        QStringLiteral(
-            "\\b(?:op\\.?|opus|bwv|kv?\\.?|hob\\.?|d\\.)\\s*\\d+|\\b(?:symphony|sonata|concerto|nocturne|"
-            "ballade|prelude|prélude|etude|étude|suite|quartet|requiem|cantata|fugue|variations|"
-            "overture|mazurka|partita|impromptu|rhapsody|serenade)\\b"),
-        QRegularExpression::CaseInsensitiveOption);
-    if (classical.match(track.name).hasMatch())
-        p.primaryArtistKeys = p.artistKeys;
+    p.classical = looksClassical(track.name);
+
     for (qsizetype i = 0, n = p.primaryArtistKeys.size(); i < n; ++i) {
         const QString latin = transliterate(p.primaryArtistKeys.at(i));
         if (!latin.isEmpty())
@@ -490,11 +503,40 @@ PreparedSpotify prepare(const SpotifyTrack &track)
     return p;
 }
 
+namespace {
+
+// Tagging leftovers in library titles: "01 - Get Lucky", "3. Title" (the track number), "Coldplay -
+// Clocks" (the artist). Removed only when they are exactly that: a two-digit or the track's own
+// number, or the track's own artist.
+QString withoutTagLeftovers(const PlexTrack &track)
+{
+    static const QRegularExpression number(QStringLiteral("^(\\d{1,3})\\s*(?:-|\\.|\u2013)\\s+(.+)$"));
+    const auto m = number.match(track.title);
+    if (m.hasMatch()) {
+        const QString digits = m.captured(1);
+        if (digits.size() == 2 || (track.index > 0 && digits.toInt() == track.index))
+            return m.captured(2);
+    }
+    for (const QString &artist : {track.grandparentTitle, track.originalTitle}) {
+        if (artist.isEmpty())
+            continue;
+        for (const QString &sep : {QStringLiteral(" - "), QStringLiteral(" \u2013 ")}) {
+            const QString prefix = artist + sep;
+            if (track.title.size() > prefix.size() && track.title.startsWith(prefix, Qt::CaseInsensitive))
+                return track.title.mid(prefix.size());
+        }
+    }
+    return track.title;
+}
+
+} // namespace
+
 PreparedPlex prepare(const PlexTrack &track)
 {
     PreparedPlex p;
     p.track = track;
-    p.title = parseTitle(track.title);
+    p.title = parseTitle(withoutTagLeftovers(track));
+    p.classical = looksClassical(track.title);
     p.titleKey = normalizeText(p.title.base);
     p.titleKeyNoSpace = withoutSpaces(p.titleKey);
     p.titleCoreKey = coreKey(p.title.base, p.titleKey);

@@ -131,6 +131,19 @@ Segment classify(const QString &raw)
         set(VersionFlag::Orchestral);
     if (hasWord(words, "cover") || hasWord(words, "tribute"))
         set(VersionFlag::Cover);
+    // Recordings that are not the released take: commentary, interviews, broadcasts, "Take 2".
+    if (hasWord(words, "commentary") || hasWord(words, "interview") || hasWord(words, "video") ||
+        hasWord(words, "visualizer") || hasWord(words, "soundcheck")) {
+        set(VersionFlag::OtherVersion);
+        s.qualifier = key;
+    }
+    if (hasWord(words, "broadcast") || hasWord(words, "bootleg"))
+        set(VersionFlag::Live);
+    static const QRegularExpression take(QStringLiteral("(?:^| )take \\d+(?: |$)"));
+    if (take.match(key).hasMatch())
+        set(VersionFlag::Demo);
+    if (hasPhrase(padded, "official audio"))
+        set(VersionFlag::AlbumVersion);
     if (hasWord(words, "reprise")) { // "Song (Reprise)": a second, shorter take inside the album
         set(VersionFlag::OtherVersion);
         s.qualifier = QStringLiteral("reprise");

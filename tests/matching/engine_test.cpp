@@ -343,3 +343,36 @@ TEST(MatchingEngine, RemixSingleMarksItsTrack)
                              QStringLiteral("Toxic (Y2K & Alexander Lewis Remix) - Single"), 199000)})
                      .accepted());
 }
+
+TEST(MatchingEngine, TaggingLeftoversAndCatalogueNumbers)
+{
+    const MatchingEngine e;
+    const SpotifyTrack t = sp(QStringLiteral("Clocks"), {QStringLiteral("Coldplay")}, {}, 307000);
+    EXPECT_TRUE(e.match(t, {px(QStringLiteral("1"), QStringLiteral("05 - Clocks"), QStringLiteral("Coldplay"),
+                               {}, 307000)})
+                    .accepted());
+    EXPECT_TRUE(e.match(t, {px(QStringLiteral("2"), QStringLiteral("Coldplay - Clocks"),
+                               QStringLiteral("Coldplay"), {}, 307000)})
+                    .accepted());
+    EXPECT_TRUE(e.match(sp(QString::fromUtf8("F\xC3\xBCr Elise"),
+                           {QStringLiteral("Ludwig van Beethoven"), QStringLiteral("Lang Lang")}, {}, 175000),
+                        {px(QStringLiteral("4"), QString::fromUtf8("F\xC3\xBCr Elise, WoO 59"),
+                            QStringLiteral("Lang Lang"), {}, 175000)})
+                    .accepted());
+    // Different catalogue numbers are different works.
+    EXPECT_FALSE(e.match(sp(QStringLiteral("Nocturne in E-Flat Major, Op. 9 No. 2"),
+                            {QStringLiteral("Arthur Rubinstein")}, {}, 270000),
+                         {px(QStringLiteral("5"), QStringLiteral("Nocturne in E-Flat Major, Op. 9 No. 1"),
+                             QStringLiteral("Arthur Rubinstein"), {}, 270000)})
+                     .accepted());
+}
+
+TEST(MatchingVersionMore, BroadcastsTakesAndCommentary)
+{
+    EXPECT_TRUE(parseTitle(QStringLiteral("Wonderwall (Radio Broadcast)")).version.has(VersionFlag::Live));
+    EXPECT_TRUE(parseTitle(QStringLiteral("Dreams (Take 2)")).version.has(VersionFlag::Demo));
+    EXPECT_TRUE(parseTitle(QStringLiteral("Song (Track by Track Commentary)"))
+                    .version.has(VersionFlag::OtherVersion));
+    EXPECT_TRUE(parseTitle(QStringLiteral("Song (8D Audio)")).version.has(VersionFlag::SpeedChanged));
+    EXPECT_EQ(parseTitle(QStringLiteral("Song (Official Audio)")).version.differentRecording(), 0u);
+}

@@ -55,9 +55,11 @@ struct PreparedSpotify {
     QString titleMovementKey;      ///< classical "Work: I. Movement": the movement, numeral dropped
     QString titleTranslit;         ///< transliterate(titleKey), empty unless Cyrillic/Greek
     QString titleContentKey;       ///< titleKey without "the", "a", "an", "and", "of", "to"
+    QString titleCatalogueFree;    ///< titleKey without "Op. 23", "WoO 59", "BWV 1007"...; empty if none
     QStringList artistKeys;        ///< every credited and featured artist, normalised, de-duplicated
     QStringList artistKeysNoSpace; ///< artistKeys with spaces removed ("M I I L" == "MIIL")
     QStringList primaryArtistKeys; ///< the first credited artist's keys (whole, split, transliterated)
+    bool classical = false;        ///< a classical work: every credited artist counts as primary
     QString albumKey;              ///< normalizeText(baseAlbum(album))
     VersionInfo albumVersion;
     Script titleScript = Script::None;
@@ -74,16 +76,18 @@ struct PreparedPlex {
     QString titleCoreKey;
     QString titleDigits;
     QStringList titleWords;
-    QString titleMovementKey; ///< the title without a leading movement numeral
-    QString titleTranslit;    ///< transliterate(titleKey), empty unless Cyrillic/Greek
-    QString titleContentKey;  ///< titleKey without stop words
-    QStringList artistKeys;   ///< album artist (unless Various Artists) and every track artist
+    QString titleMovementKey;   ///< the title without a leading movement numeral
+    QString titleTranslit;      ///< transliterate(titleKey), empty unless Cyrillic/Greek
+    QString titleContentKey;    ///< titleKey without stop words
+    QString titleCatalogueFree; ///< titleKey without a catalogue number; empty if none
+    QStringList artistKeys;     ///< album artist (unless Various Artists) and every track artist
     QStringList artistKeysNoSpace;
     QStringList featuredKeys; ///< normalised "(feat. X)" names from the title, in title.featured order
     QString albumKey;
     VersionInfo albumVersion;
     Script titleScript = Script::None;
     Script artistScript = Script::None;
+    bool classical = false;      ///< the title names a classical work ("Op. 23", "Sonata")
     bool variousArtists = false; ///< album artist is "Various Artists" (only the track artist counts)
     QString isrc;                ///< from an isrc:// guid, upper-case, may be empty
 };
