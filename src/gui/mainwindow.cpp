@@ -137,8 +137,11 @@ void MainWindow::refresh()
 
 void MainWindow::setPlaylists(const std::vector<SpotifyPlaylist> &playlists)
 {
-    for (PlaylistItem *old : std::as_const(m_items))
+    for (PlaylistItem *old : std::as_const(m_items)) {
+        m_ui->listLayout->removeWidget(old);
+        old->hide();
         old->deleteLater();
+    }
     m_items.clear();
 
     const QString userId = m_backend->accountStatus().spotifyUser.id;
