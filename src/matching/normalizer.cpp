@@ -214,6 +214,11 @@ QString transliterate(const QString &key)
             t.insert(c, latin);
         return t;
     }();
+    bool any = false;
+    for (const QChar c : key)
+        any = any || (c.unicode() >= 0x0370 && c.unicode() <= 0x052F);
+    if (!any)
+        return {};
     QString out;
     bool changed = false;
     for (const QChar c : key) {

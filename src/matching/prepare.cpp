@@ -2,6 +2,7 @@
 #include "pb/matching/normalizer.h"
 
 #include <QRegularExpression>
+#include <QSet>
 
 namespace pb::matching {
 
@@ -100,12 +101,17 @@ void finish(Prepared &p)
         if (!stop.contains(w))
             content.append(w);
     p.titleContentKey = content.join(QLatin1Char(' '));
+    p.titleDigits = digitsOf(p.titleKey);
     static const QRegularExpression catalogue(
         QStringLiteral("\\s*\\b(?:op|opus|woo|bwv|kv?|hob|d|rv|hwv|sz)\\s*\\d+[a-z]?(?:\\s*no\\s*\\d+)?\\b"));
-    QString noCatalogue = p.titleKey;
-    noCatalogue.remove(catalogue);
-    noCatalogue = noCatalogue.simplified();
-    p.titleCatalogueFree = noCatalogue == p.titleKey ? QString() : noCatalogue;
+    p.titleCatalogueFree.clear();
+    if (!p.titleDigits.isEmpty()) { // a catalogue number always has digits
+        QString noCatalogue = p.titleKey;
+        noCatalogue.remove(catalogue);
+        noCatalogue = noCatalogue.simplified();
+        if (noCatalogue != p.titleKey)
+            p.titleCatalogueFree = noCatalogue;
+    }
     // Cyrillic/Greek artist names also in Latin letters, so "Кино" can be told from a Latin-named
     // cover band instead of counting as "cannot compare".
     const qsizetype names = p.artistKeys.size();
@@ -124,16 +130,29 @@ void finish(Prepared &p)
 }
 
 // "Op. 23", "BWV 1007", "Symphony", "Nocturne": a classical work, where Spotify lists the composer
-// first and the performers after.
-bool looksClassical(const QString &title)
+// first and the performers after. Works on the normalised title words (no regex: every track pays).
+bool looksClassical(const QStringList &words)
 {
-    static const QRegularExpression classical(
-        QStringLiteral("\\b(?:op\\.?|opus|bwv|woo|rv|hwv|kv?\\.?|hob\\.?|d\\.)\\s*\\d+|\\b(?:symphony|sonata|"
-                       "concerto|nocturne|"
-                       "ballade|prelude|prélude|etude|étude|suite|quartet|requiem|cantata|fugue|variations|"
-                       "overture|mazurka|partita|impromptu|rhapsody|serenade)\\b"),
-        QRegularExpression::CaseInsensitiveOption);
-    return classical.match(title).hasMatch();
+    static const QSet<QString> forms = {
+        QStringLiteral("symphony"),   QStringLiteral("sonata"),    QStringLiteral("concerto"),
+        QStringLiteral("nocturne"),   QStringLiteral("ballade"),   QStringLiteral("prelude"),
+        QStringLiteral("etude"),      QStringLiteral("suite"),     QStringLiteral("quartet"),
+        QStringLiteral("requiem"),    QStringLiteral("cantata"),   QStringLiteral("fugue"),
+        QStringLiteral("variations"), QStringLiteral("overture"),  QStringLiteral("mazurka"),
+        QStringLiteral("partita"),    QStringLiteral("impromptu"), QStringLiteral("rhapsody"),
+        QStringLiteral("serenade")};
+    static const QSet<QString> catalogues = {
+        QStringLiteral("op"),  QStringLiteral("opus"), QStringLiteral("bwv"), QStringLiteral("woo"),
+        QStringLiteral("rv"),  QStringLiteral("hwv"),  QStringLiteral("k"),   QStringLiteral("kv"),
+        QStringLiteral("hob"), QStringLiteral("d")};
+    for (qsizetype i = 0; i < words.size(); ++i) {
+        if (forms.contains(words.at(i)))
+            return true;
+        if (i + 1 < words.size() && catalogues.contains(words.at(i)) && !words.at(i + 1).isEmpty() &&
+            words.at(i + 1).at(0).isDigit())
+            return true;
+    }
+    return false;
 }
 
 } // namespace
@@ -158,7 +177,6 @@ PreparedSpotify prepare(const SpotifyTrack &track)
             p.primaryArtistKeys = p.artistKeys;
     }
     // Classical works list the composer first and the performers after: every one of them counts.
-    p.classical = looksClassical(track.name);
 
     for (qsizetype i = 0, n = p.primaryArtistKeys.size(); i < n; ++i) {
         const QString latin = transliterate(p.primaryArtistKeys.at(i));
@@ -176,6 +194,7 @@ PreparedSpotify prepare(const SpotifyTrack &track)
     p.albumVersion = albumVersion(track.album);
     singleVersion(p, track.album);
     finish(p);
+    p.classical = looksClassical(p.titleWords);
     return p;
 }
 
@@ -187,7 +206,8 @@ namespace {
 QString withoutTagLeftovers(const PlexTrack &track)
 {
     static const QRegularExpression number(QStringLiteral("^(\\d{1,3})\\s*(?:-|\\.|\u2013)\\s+(.+)$"));
-    const auto m = number.match(track.title);
+    const auto m = (!track.title.isEmpty() && track.title.at(0).isDigit()) ? number.match(track.title)
+                                                                           : QRegularExpressionMatch();
     if (m.hasMatch()) {
         const QString digits = m.captured(1);
         if (digits.size() == 2 || (track.index > 0 && digits.toInt() == track.index))
@@ -212,7 +232,6 @@ PreparedPlex prepare(const PlexTrack &track)
     PreparedPlex p;
     p.track = track;
     p.title = parseTitle(withoutTagLeftovers(track));
-    p.classical = looksClassical(track.title);
     p.titleKey = normalizeText(p.title.base);
     p.titleKeyNoSpace = withoutSpaces(p.titleKey);
     p.titleCoreKey = coreKey(p.title.base, p.titleKey);
@@ -244,6 +263,7 @@ PreparedPlex prepare(const PlexTrack &track)
         }
     }
     finish(p);
+    p.classical = looksClassical(p.titleWords);
     return p;
 }
 
