@@ -176,8 +176,8 @@ PreparedSpotify prepare(const SpotifyTrack &track)
         if (p.primaryArtistKeys.isEmpty())
             p.primaryArtistKeys = p.artistKeys;
     }
-    // Classical works list the composer first and the performers after: every one of them counts.
-
+    // The first artist's keys in Latin letters too (classical works, where the composer comes first
+    // and every performer counts, are handled by the classical flag after finish()).
     for (qsizetype i = 0, n = p.primaryArtistKeys.size(); i < n; ++i) {
         const QString latin = transliterate(p.primaryArtistKeys.at(i));
         if (!latin.isEmpty())
