@@ -270,4 +270,5 @@ INSTANTIATE_TEST_SUITE_P(MatchingAccuracy, MatchingHoldout,
                          ::testing::Values(HoldoutFloor{"holdout.json", 0, 1.0},
                                            HoldoutFloor{"holdout2.json", 0, 1.0},
                                            HoldoutFloor{"holdout3.json", 1, 1.0},
-                                           HoldoutFloor{"holdout4.json", 0, 1.0}));
+                                           HoldoutFloor{"holdout4.json", 0, 1.0},
+                                           HoldoutFloor{"holdout5.json", 0, 1.0}));
