@@ -20,15 +20,18 @@ namespace pb::matching {
 // Thresholds, measured on tests/data/matching/corpus.json (see docs/matching.md for the table
 // each value was read from). Changing one means re-running the harness and updating the doc.
 
-/// A candidate at or above this confidence is accepted as the same recording.
+/// A candidate at or above this confidence is accepted as the same recording. The highest value
+/// that loses no recall on the corpus (0.60–0.80 measured equal; 0.85 loses 5 cases).
 inline constexpr double kAcceptThreshold = 0.80;
-/// At or above this the search plan stops early: no later query could do better in practice.
+/// At or above this the search plan stops early. Just above "title and artist equal, nothing else
+/// known" (0.925), so the album or the duration must agree too; halves the queries at no loss.
 inline constexpr double kConfidentThreshold = 0.93;
 /// Artist similarity below this is a different artist (the confidence is halved). The corpus cannot
 /// tell 0.4–0.9 apart; the second holdout's "X Tribute Band" candidates score 0.50–0.57, so 0.5 let
 /// them through. 0.7 keeps a margin above them and below spelling variants.
 inline constexpr double kArtistGate = 0.7;
-/// Durations further apart than this (both known) veto a candidate outright.
+/// Durations further apart than this (both known) veto a candidate outright. The smallest value
+/// that keeps the corpus's compilation fades and gapless splits (5.5–7 s).
 inline constexpr int kDurationVetoMs = 8000;
 /// Durations this close count as fully equal (encoders, fades and gaps shift a few seconds).
 inline constexpr int kDurationExactMs = 2000;
