@@ -152,7 +152,7 @@ SpotifyClient::SpotifyClient(QNetworkAccessManager *nam, SpotifyConfig config, S
         req.setHeader("Authorization", "Bearer " + m_tokens.accessToken.toUtf8());
     };
     hooks.ensureAuth = [this](bool force, std::function<void(pb::Status)> then) {
-        ensureAccessToken(force, this, std::move(then));
+        ensureAccessToken(force, std::move(then));
     };
     hooks.errorFor = &sp::errorFor;
     m_http = std::make_unique<HttpCore>(nam, m_config.policy, std::move(hooks), this);
@@ -193,9 +193,8 @@ void SpotifyClient::setAuthState(AuthState state)
     Q_EMIT authStateChanged(state);
 }
 
-void SpotifyClient::ensureAccessToken(bool force, QObject *guard, std::function<void(pb::Status)> then)
+void SpotifyClient::ensureAccessToken(bool force, std::function<void(pb::Status)> then)
 {
-    Q_UNUSED(guard);
     if (m_authState == AuthState::ReconnectRequired) {
         then(pb::Error::make(pb::ErrorKind::AuthRequired,
                              QStringLiteral("Spotify needs you to sign in again (reconnect Spotify)."), 0,

@@ -74,7 +74,7 @@ Q_SIGNALS:
     void authStateChanged(pb::clients::SpotifyClient::AuthState state);
 
 private:
-    void ensureAccessToken(bool force, QObject *guard, std::function<void(pb::Status)> then);
+    void ensureAccessToken(bool force, std::function<void(pb::Status)> then);
     void applyTokens(SpotifyTokens tokens, bool emitChanged);
     void setAuthState(AuthState state);
 
