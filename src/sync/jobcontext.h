@@ -7,6 +7,8 @@
 #include "pb/sync/statestore.h"
 #include "pb/sync/syncservice.h"
 
+#include <QHash>
+
 #include <functional>
 
 namespace pb::sync {
@@ -31,6 +33,9 @@ struct JobContext {
     CancellationToken cancel;
     QString machineIdentifier;
     QStringList sectionKeys; ///< the music sections searched
+    /// Tracks of the linked Plex playlist as just read: they exist, so cache entries and
+    /// overrides naming them need no metadata look-up.
+    QHash<QString, PlexTrack> knownTracks;
 };
 
 } // namespace pb::sync

@@ -138,8 +138,10 @@ void JobRunner::readAll()
                 }
                 if (!r)
                     return fail(r.error(), QStringLiteral("could not read the linked Plex playlist"));
-                for (const PlexPlaylistItem &i : *r)
+                for (const PlexPlaylistItem &i : *r) {
                     m_current.push_back({i.playlistItemId, i.track.ratingKey});
+                    m_ctx.knownTracks.insert(i.track.ratingKey, i.track);
+                }
                 oneDone();
             }));
     }

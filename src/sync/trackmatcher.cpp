@@ -73,32 +73,38 @@ void TrackMatcher::start(Resolved resolved, Current current, Done done)
 void TrackMatcher::validateCache()
 {
     // Overrides and cache entries name Plex tracks that may have been deleted or re-added
-    // under a new key since: one batched metadata lookup tells which still exist.
+    // under a new key since: one batched metadata lookup tells which still exist (those in
+    // the linked playlist were just read, so they need none).
     QStringList keys;
     QSet<QString> seen;
+    QHash<QString, PlexTrack> present;
     auto want = [&](const QString &k) {
-        if (!k.isEmpty() && !seen.contains(k)) {
-            seen.insert(k);
-            keys << k;
+        if (k.isEmpty() || seen.contains(k))
+            return;
+        if (auto known = m_ctx.knownTracks.constFind(k); known != m_ctx.knownTracks.cend()) {
+            present.insert(k, *known); // in the linked playlist right now: it exists
+            return;
         }
+        seen.insert(k);
+        keys << k;
     };
     for (const ManualOverride &o : std::as_const(m_overrides))
         want(o.ratingKey);
     for (const CachedMatch &c : std::as_const(m_cache))
         want(c.ratingKey);
     if (keys.isEmpty())
-        return resolveFromStore({});
+        return resolveFromStore(present);
     ++m_searches;
-    m_handles.push_back(m_ctx.plex->metadata(keys, this, [this](Result<std::vector<PlexTrack>> r) {
-        if (m_finished)
-            return;
-        if (!r)
-            return fail(r.error());
-        QHash<QString, PlexTrack> present;
-        for (PlexTrack &t : *r)
-            present.insert(t.ratingKey, std::move(t));
-        resolveFromStore(present);
-    }));
+    m_handles.push_back(
+        m_ctx.plex->metadata(keys, this, [this, present](Result<std::vector<PlexTrack>> r) mutable {
+            if (m_finished)
+                return;
+            if (!r)
+                return fail(r.error());
+            for (PlexTrack &t : *r)
+                present.insert(t.ratingKey, std::move(t));
+            resolveFromStore(present);
+        }));
 }
 
 void TrackMatcher::resolveFromStore(const QHash<QString, PlexTrack> &present)
