@@ -104,10 +104,9 @@ bool SpotifyAuthFlow::isListening() const
 
 pb::Status SpotifyAuthFlow::start(QObject *context, Callback<SpotifyTokens> done)
 {
+    // A flow that cannot start reports only through the returned Status: `done` never runs.
     auto refuse = [&](pb::Error e) -> pb::Status {
         m_finished = true;
-        if (done)
-            QTimer::singleShot(0, context ? context : this, [done, e] { done(e); });
         return e;
     };
     if (m_started)

@@ -50,8 +50,9 @@ public:
 
     /// Binds the listener, builds the authorization URL and opens it. `done` receives the
     /// tokens, or an error (InvalidInput for a bad client id/redirect host, AuthRequired for a
-    /// refusal, a state mismatch or invalid_grant, Cancelled, Timeout). Returns the error
-    /// synchronously as well when the flow cannot even start.
+    /// refusal, a state mismatch or invalid_grant, Cancelled, Timeout). When the flow cannot
+    /// even start (no client id, a non-loopback host, no free port, started twice) the error is
+    /// returned here and `done` never runs.
     pb::Status start(QObject *context, Callback<SpotifyTokens> done);
 
     /// For a browser on another machine: the user pastes the URL the browser was redirected to.
