@@ -94,6 +94,9 @@ double titleSimilarity(const PreparedSpotify &s, const PreparedPlex &p)
     }
     if (!s.titleContentKey.isEmpty() && s.titleContentKey == p.titleContentKey)
         return 0.95; // "The Sound of Silence" vs "Sound of Silence"
+    if (s.titleWords.size() > 1 && s.titleSortedKey == p.titleSortedKey)
+        return 0.95; // the same words in another order: "Gangnam Style (강남스타일)" / "강남스타일 (Gangnam
+                     // Style)"
     // "Für Elise, WoO 59" vs "Für Elise": a catalogue number on one side only.
     if (s.titleCatalogueFree.isEmpty() != p.titleCatalogueFree.isEmpty() &&
         (s.titleCatalogueFree.isEmpty() ? s.titleKey : s.titleCatalogueFree) ==
@@ -232,7 +235,10 @@ Candidate MatchingEngine::scoreImpl(const PreparedSpotify &s, const PreparedPlex
     const bool artistUnknown =
         p.artistKeys.isEmpty() || s.artistKeys.isEmpty() || artistCrossScript(s.artistScript, p.artistScript);
     sig.title = titleUnknown ? 0 : titleSimilarity(s, p);
-    if (titleUnknown && (!s.titleTranslit.isEmpty() || !p.titleTranslit.isEmpty())) {
+    if (titleUnknown && s.titleSortedKey == p.titleSortedKey) {
+        titleUnknown = false; // both scripts on both sides
+        sig.title = 0.95;
+    } else if (titleUnknown && (!s.titleTranslit.isEmpty() || !p.titleTranslit.isEmpty())) {
         // Cyrillic and Greek transliterate well enough to compare ("Кукла колдуна" / "Kukla kolduna").
         titleUnknown = false;
         sig.title = levenshteinRatio(s.titleTranslit.isEmpty() ? s.titleKey : s.titleTranslit,
@@ -296,7 +302,7 @@ Candidate MatchingEngine::scoreImpl(const PreparedSpotify &s, const PreparedPlex
             notes << QStringLiteral("title in another script");
     }
     if (artistUnknown) {
-        const bool rest = !titleUnknown && sig.title >= 0.97 && durationClose;
+        const bool rest = !titleUnknown && sig.title >= 0.95 && durationClose;
         artist = rest ? kUnknownSignalCredit : 0;
         artistCredited = rest;
         if (rest)

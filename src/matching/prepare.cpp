@@ -122,6 +122,9 @@ void finish(Prepared &p)
     }
     p.titleDigits = digitsOf(p.titleKey);
     p.titleWords = p.titleKey.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    QStringList sorted = p.titleWords;
+    sorted.sort();
+    p.titleSortedKey = sorted.join(QLatin1Char(' '));
     p.artistKeysNoSpace.clear();
     for (const QString &a : p.artistKeys)
         p.artistKeysNoSpace.append(withoutSpaces(a));

@@ -236,7 +236,9 @@ TEST(MatchingAccuracy, MalformedCorpusIsATypedError)
 // Holdouts: sets written after the engine's constants were fixed, each run once before any fix for
 // it (first runs in docs/matching.md). After the fixes they guard against regressions. Floors are
 // the measured numbers: holdout3's one wrong acceptance (S07, a live album whose name does not say
-// so) cannot be told from the metadata.
+// so) cannot be told from the metadata, nor can holdout6's (Y10, a re-recording named only on its
+// album); holdout6's X08 (a compilation copy with no track artist and no duration) is left
+// unmatched on purpose: nothing on the candidate vouches for it.
 struct HoldoutFloor {
     const char *file;
     int maxWrongAccepts;
@@ -266,9 +268,8 @@ TEST_P(MatchingHoldout, MeetsFloors)
     EXPECT_GE(ours.overall.recall(), GetParam().minRecall);
 }
 
-INSTANTIATE_TEST_SUITE_P(MatchingAccuracy, MatchingHoldout,
-                         ::testing::Values(HoldoutFloor{"holdout.json", 0, 1.0},
-                                           HoldoutFloor{"holdout2.json", 0, 1.0},
-                                           HoldoutFloor{"holdout3.json", 1, 1.0},
-                                           HoldoutFloor{"holdout4.json", 0, 1.0},
-                                           HoldoutFloor{"holdout5.json", 0, 1.0}));
+INSTANTIATE_TEST_SUITE_P(
+    MatchingAccuracy, MatchingHoldout,
+    ::testing::Values(HoldoutFloor{"holdout.json", 0, 1.0}, HoldoutFloor{"holdout2.json", 0, 1.0},
+                      HoldoutFloor{"holdout3.json", 1, 1.0}, HoldoutFloor{"holdout4.json", 0, 1.0},
+                      HoldoutFloor{"holdout5.json", 0, 1.0}, HoldoutFloor{"holdout6.json", 1, 0.91}));

@@ -47,16 +47,17 @@ QString transliterate(const QString &key);
 struct PreparedSpotify {
     SpotifyTrack track;
     ParsedTitle title;
-    QString titleKey;              ///< normalizeText(title.base)
-    QString titleKeyNoSpace;       ///< titleKey with spaces removed ("M I I L" style spacing)
-    QString titleCoreKey;          ///< titleKey without any bracketed words ("Sweet Dreams")
-    QString titleDigits;           ///< the numbers in the title ("2 0" for "Sweet Spot 2.0")
-    QStringList titleWords;        ///< titleKey split on spaces
-    QString titleMovementKey;      ///< classical "Work: I. Movement": the movement, numeral dropped
-    QString titleTranslit;         ///< transliterate(titleKey), empty unless Cyrillic/Greek
-    QString titleContentKey;       ///< titleKey without "the", "a", "an", "and", "of", "to"
-    QString titleCatalogueFree;    ///< titleKey without "Op. 23", "WoO 59", "BWV 1007"...; empty if none
-    QStringList artistKeys;        ///< every credited and featured artist, normalised, de-duplicated
+    QString titleKey;           ///< normalizeText(title.base)
+    QString titleKeyNoSpace;    ///< titleKey with spaces removed ("M I I L" style spacing)
+    QString titleCoreKey;       ///< titleKey without any bracketed words ("Sweet Dreams")
+    QString titleDigits;        ///< the numbers in the title ("2 0" for "Sweet Spot 2.0")
+    QStringList titleWords;     ///< titleKey split on spaces
+    QString titleMovementKey;   ///< classical "Work: I. Movement": the movement, numeral dropped
+    QString titleTranslit;      ///< transliterate(titleKey), empty unless Cyrillic/Greek
+    QString titleContentKey;    ///< titleKey without "the", "a", "an", "and", "of", "to"
+    QString titleCatalogueFree; ///< titleKey without "Op. 23", "WoO 59", "BWV 1007"...; empty if none
+    QString titleSortedKey; ///< titleKey's words sorted ("Gangnam Style (강남스타일)" either way round)
+    QStringList artistKeys; ///< every credited and featured artist, normalised, de-duplicated
     QStringList artistKeysNoSpace; ///< artistKeys with spaces removed ("M I I L" == "MIIL")
     QStringList primaryArtistKeys; ///< the first credited artist's keys (whole, split, transliterated)
     bool classical = false;        ///< a classical work: every credited artist counts as primary
@@ -80,6 +81,7 @@ struct PreparedPlex {
     QString titleTranslit;      ///< transliterate(titleKey), empty unless Cyrillic/Greek
     QString titleContentKey;    ///< titleKey without stop words
     QString titleCatalogueFree; ///< titleKey without a catalogue number; empty if none
+    QString titleSortedKey;     ///< titleKey's words sorted
     QStringList artistKeys;     ///< album artist (unless Various Artists) and every track artist
     QStringList artistKeysNoSpace;
     QStringList featuredKeys; ///< normalised "(feat. X)" names from the title, in title.featured order
