@@ -5,9 +5,11 @@
 #include "pb/matching/matcheval.h"
 #include "pb/matching/matchingengine.h"
 
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
+#include <QTemporaryDir>
 
 #include <gtest/gtest.h>
 
@@ -231,6 +233,27 @@ TEST(MatchingAccuracy, MalformedCorpusIsATypedError)
     const auto missing = loadCorpus(QStringLiteral(PB_TEST_DATA_DIR "/matching/does-not-exist.json"));
     ASSERT_FALSE(missing.ok());
     EXPECT_EQ(missing.error().kind, pb::ErrorKind::Storage);
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const std::pair<const char *, const char *> bad[] = {
+        {"truncated.json", "{\"cases\": [{\"id\": \"a\""},
+        {"no-cases.json", "{\"version\": 1}"},
+        {"not-object.json", "[1, 2, 3]"},
+        {"case-not-object.json", "{\"cases\": [42]}"},
+        {"no-id.json", "{\"cases\": [{\"category\": \"x\"}]}"},
+        {"no-key.json",
+         "{\"cases\": [{\"id\": \"a\", \"category\": \"x\", \"candidates\": [{\"title\": \"t\"}]}]}"},
+    };
+    for (const auto &[name, body] : bad) {
+        const QString path = dir.filePath(QLatin1String(name));
+        QFile f(path);
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+        f.write(body);
+        f.close();
+        const auto r = loadCorpus(path);
+        ASSERT_FALSE(r.ok()) << name;
+        EXPECT_EQ(r.error().kind, pb::ErrorKind::Parse) << name;
+    }
 }
 
 // Holdouts: sets written after the engine's constants were fixed, each run once before any fix for
