@@ -312,10 +312,11 @@ RequestHandle SpotifyClient::playlist(const QString &playlistId, QObject *contex
                                       Callback<SpotifyPlaylist> done)
 {
     auto call = detail::makeCall<SpotifyPlaylist>(this, context, std::move(done));
-    const QUrl url = v1(m_config, QStringLiteral("/playlists/") + detail::pathSegment(playlistId),
-                        {{QStringLiteral("fields"),
-                          QStringLiteral("id,name,description,owner(id,display_name),collaborative,public,"
-                                         "snapshot_id,images,items(total),tracks(total)")}});
+    const QUrl url =
+        v1(m_config, QStringLiteral("/playlists/") + detail::pathSegment(playlistId),
+           {{QStringLiteral("fields"),
+             QStringLiteral("id,name,description,owner.id,owner.display_name,collaborative,public,"
+                            "snapshot_id,images,items.total,tracks.total")}});
     getOne<sp::PlaylistDto>(*m_http, call, url, QStringLiteral("Spotify playlist"));
     return RequestHandle(call);
 }
