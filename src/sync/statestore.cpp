@@ -325,11 +325,11 @@ Status StateStore::saveMatches(const std::vector<CachedMatch> &matches)
                                   "rating_key, confidence, matched_at) VALUES (?, ?, ?, ?, ?)")))
         return sql::storageError(QStringLiteral("could not prepare the cache update"), q.lastError());
     for (const CachedMatch &m : matches) {
-        if (m.spotifyTrackId.isEmpty() || m.ratingKey.isEmpty())
-            continue; // local files and misses are never cached
+        if (m.spotifyTrackId.isEmpty())
+            continue; // local files have no id to remember
         q.addBindValue(m.spotifyTrackId);
         q.addBindValue(m.machineIdentifier);
-        q.addBindValue(m.ratingKey);
+        q.addBindValue(m.ratingKey.isNull() ? QStringLiteral("") : m.ratingKey); // "" = a remembered miss
         q.addBindValue(m.confidence);
         q.addBindValue(sql::fromTime(m.matchedAt.isValid() ? m.matchedAt : QDateTime::currentDateTimeUtc()));
         if (!q.exec())

@@ -133,7 +133,21 @@ void TrackMatcher::resolveFromStore(const QHash<QString, PlexTrack> &present)
             emitOutcome(id, o);
             continue;
         }
-        if (auto c = m_cache.constFind(id); c != m_cache.cend()) {
+        if (auto c = m_cache.constFind(id); c != m_cache.cend() && c->ratingKey.isEmpty()) {
+            // A remembered miss: not searched again until it is old enough.
+            const auto retry = m_ctx.serviceOptions.missRetryAfter;
+            if (retry.count() > 0 && c->matchedAt.isValid() &&
+                c->matchedAt.addSecs(retry.count()) > QDateTime::currentDateTimeUtc()) {
+                o.status = TrackStatus::Missing;
+                o.fromCache = true;
+                o.confidence = c->confidence;
+                o.reason = QStringLiteral("missing: not in the Plex library when searched at %1 "
+                                          "(searched again later, or now with a full re-match)")
+                               .arg(c->matchedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd hh:mm")));
+                emitOutcome(id, o);
+                continue;
+            }
+        } else if (c != m_cache.cend()) {
             if (auto t = present.constFind(c->ratingKey); t != present.cend()) {
                 o.status = TrackStatus::Matched;
                 o.fromCache = true;
@@ -237,6 +251,8 @@ void TrackMatcher::finishTrack(const Pending &p, const matching::MatchResult &re
         o.status = TrackStatus::Missing;
         if (o.reason.isEmpty())
             o.reason = QStringLiteral("missing: no candidate in the Plex library");
+        m_newMatches.push_back({p.trackId, m_ctx.machineIdentifier, QString(), result.confidence,
+                                QDateTime::currentDateTimeUtc()});
     }
     emitOutcome(p.trackId, std::move(o));
     --m_inFlight;

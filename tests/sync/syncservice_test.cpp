@@ -88,6 +88,31 @@ TEST_F(SyncServiceTest, UnchangedResyncSkipsMatching)
     EXPECT_EQ(plexItems(first.plexPlaylistRatingKey), expectedKeys(kPlaylist, kAbsent));
 }
 
+TEST_F(SyncServiceTest, ResyncSearchesNothingKnownAndRemembersMisses)
+{
+    ASSERT_EQ(sync().outcome, SyncOutcome::Succeeded);
+    std::vector<QString> ids;
+    for (auto it = kPlaylist.rbegin(); it != kPlaylist.rend(); ++it)
+        ids.push_back(sid(*it));
+    ASSERT_TRUE(m_fakes->setSpotifyPlaylistTracks(QStringLiteral("pl1"), ids));
+    m_fakes->clearRequestLog();
+    const SyncResult r = sync();
+    ASSERT_EQ(r.outcome, SyncOutcome::Succeeded) << r.message.toStdString();
+    EXPECT_EQ(r.missing, 2);
+    // Matches are validated by the playlist read itself, misses are remembered: no search,
+    // no metadata look-up.
+    EXPECT_EQ(m_fakes->requestCount(QStringLiteral("^/library/sections/[^/]+/all")), 0);
+    EXPECT_EQ(m_fakes->requestCount(QStringLiteral("^/library/metadata/")), 0);
+    auto snap = m_service->snapshot(QStringLiteral("pl1"));
+    EXPECT_TRUE(snap->tracks[kPlaylist.size() - 1 - 3].reason.contains(QStringLiteral("when searched")));
+
+    m_fakes->clearRequestLog();
+    SyncOptions force;
+    force.forceRematch = true;
+    ASSERT_EQ(sync(force).outcome, SyncOutcome::Succeeded);
+    EXPECT_GT(m_fakes->requestCount(QStringLiteral("^/library/sections/[^/]+/all")), 0);
+}
+
 TEST_F(SyncServiceTest, DryRunWritesNothing)
 {
     SyncOptions o;

@@ -26,11 +26,12 @@ struct PlaylistLink {
     QDateTime lastSyncedAt;
 };
 
-/// A remembered match: Spotify track → Plex track on one server.
+/// A remembered match: Spotify track → Plex track on one server. An empty rating key
+/// remembers a miss: the track was searched for at matchedAt and not found.
 struct CachedMatch {
     QString spotifyTrackId;
     QString machineIdentifier;
-    QString ratingKey;
+    QString ratingKey; ///< empty = not found when last searched
     double confidence = 0;
     QDateTime matchedAt;
 };

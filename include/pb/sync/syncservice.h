@@ -27,10 +27,13 @@ struct SyncAccounts {
 
 /// Tunables of the service.
 struct SyncServiceOptions {
-    QString databasePath;                            ///< empty = StateStore::defaultPath()
-    int maxConcurrentJobs = 3;                       ///< playlists syncing at once; more wait in the queue
-    int maxSearchesInFlight = 8;                     ///< Plex searches one job runs in parallel
-    int searchLimit = 40;                            ///< candidates asked per search (limit=)
+    QString databasePath;        ///< empty = StateStore::defaultPath()
+    int maxConcurrentJobs = 3;   ///< playlists syncing at once; more wait in the queue
+    int maxSearchesInFlight = 8; ///< Plex searches one job runs in parallel
+    int searchLimit = 40;        ///< candidates asked per search (limit=)
+    /// A track not found in Plex is searched for again after this long (or at once with
+    /// SyncOptions::forceRematch); 0 = search again on every sync.
+    std::chrono::seconds missRetryAfter{6 * 3600};
     std::chrono::milliseconds progressInterval{100}; ///< coalescing of progress signals
     std::chrono::milliseconds cancelPollInterval{20};
     matching::MatchConfig matchConfig;
