@@ -4,6 +4,7 @@
 #include "pb/clients/connectionprober.h"
 #include "pb/clients/plextvclient.h"
 
+#include <QTcpServer>
 #include <QUrlQuery>
 
 using namespace pb::clients;
@@ -198,4 +199,26 @@ TEST_F(ClientsPlexTv, ManualUrlAndToken)
     });
     ASSERT_FALSE(bad.ok());
     EXPECT_EQ(bad.error().kind, ErrorKind::InvalidInput);
+}
+
+TEST_F(ClientsPlexTv, HangingFirstCandidateDoesNotHoldTheChoice)
+{
+    start();
+    QTcpServer silent; // accepts connections and never answers
+    ASSERT_TRUE(silent.listen(QHostAddress::LocalHost, 0));
+    PlexResource server;
+    server.name = QStringLiteral("NAS");
+    server.clientIdentifier = fakes().plexMachineIdentifier();
+    server.accessToken = fakes().plexServerToken();
+    PlexConnection hanging;
+    hanging.uri = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(silent.serverPort()));
+    hanging.local = true;
+    PlexConnection live;
+    live.uri = fakes().plexServerUrl();
+    live.local = true;
+    server.connections = {hanging, live};
+    ConnectionProber prober(&m_nam, clientInfo(), milliseconds(20000));
+    auto chosen = await<pb::PlexServer>([&](auto cb) { prober.probe(server, nullptr, cb); });
+    ASSERT_TRUE(chosen.ok()) << chosen.error().toString().toStdString();
+    EXPECT_EQ(QUrl(chosen->baseUrl).port(), fakes().plexServerUrl().port());
 }
