@@ -36,13 +36,13 @@ int fieldIndex(const QString &f)
 }
 
 // Both sides are case-folded already: case-insensitive, accent-sensitive (the assumption
-// documented in docs/fakes.md).
-bool test(const QString &value, const QString &op, const QString &want)
+// documented in docs/fakes.md). Contains uses the filter's precomputed matcher.
+bool test(const QString &value, const QString &op, const QString &want, const QStringMatcher &matcher)
 {
     if (op == QLatin1String("="))
-        return value.contains(want);
+        return matcher.indexIn(value) >= 0;
     if (op == QLatin1String("!="))
-        return !value.contains(want);
+        return matcher.indexIn(value) < 0;
     if (op == QLatin1String("=="))
         return value == want;
     if (op == QLatin1String("!=="))
@@ -115,7 +115,10 @@ std::optional<Query> parse(const FakeRequest &req)
                                      QStringLiteral("!=="), QStringLiteral("<="), QStringLiteral(">=")};
         if (field < 0 || !ops.contains(op))
             return std::nullopt;
-        q.filters.push_back(Filter{field, op, value.toCaseFolded().split(QLatin1Char(','))});
+        Filter f{field, op, value.toCaseFolded().split(QLatin1Char(',')), {}};
+        for (const QString &v : f.values)
+            f.matchers.emplace_back(v, Qt::CaseSensitive);
+        q.filters.push_back(std::move(f));
     }
     return q;
 }
@@ -147,8 +150,10 @@ std::vector<const WorldPlexTrack *> run(const FakeState &state, const QString &s
             const QString &v = e.folded[f.field];
             const bool negative = f.op.startsWith(QLatin1Char('!'));
             bool any = negative;
-            for (const QString &want : f.values)
-                any = negative ? (any && test(v, f.op, want)) : (any || test(v, f.op, want));
+            for (qsizetype k = 0; k < f.values.size(); ++k) {
+                const bool hit = test(v, f.op, f.values[k], f.matchers[static_cast<size_t>(k)]);
+                any = negative ? (any && hit) : (any || hit);
+            }
             if (!any)
                 return;
         }

@@ -5,13 +5,16 @@
 // `field<=` begins with, `field>=` ends with; ',' in a value means OR; `sort=`; `limit=`.
 #include "fakestate.h"
 
+#include <QStringMatcher>
+
 namespace pb::fakes::plexquery {
 
 struct Filter {
     int field =
         0;      ///< index into FakeState::PlexSearchEntry::folded: title, artist, album, originalTitle, year
     QString op; ///< "=", "!=", "==", "!==", "<=", ">="
-    QStringList values; ///< case-folded
+    QStringList values;                   ///< case-folded
+    std::vector<QStringMatcher> matchers; ///< one per value, for the contains operators
 };
 
 struct Query {
