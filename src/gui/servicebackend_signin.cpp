@@ -33,6 +33,14 @@ void ignore(pb::Status) {}
 
 } // namespace
 
+void ServiceBackend::openBrowser(const QUrl &url)
+{
+    if (m_openBrowser)
+        m_openBrowser(url);
+    else
+        QDesktopServices::openUrl(url);
+}
+
 pb::clients::SecretStore *ServiceBackend::secrets()
 {
     if (!m_secrets)
@@ -58,7 +66,7 @@ void ServiceBackend::connectSpotify(const QString &clientId, QObject *ctx, GuiCa
     options.config = pb::clients::SpotifyConfig::fromEnvironment(clientId);
     auto *flow = new pb::clients::SpotifyAuthFlow(m_network, options, this);
     m_spotifyAuth = flow;
-    flow->setBrowserHook([](const QUrl &url) { QDesktopServices::openUrl(url); });
+    flow->setBrowserHook([this](const QUrl &url) { openBrowser(url); });
     const QPointer<QObject> guard(ctx);
     auto finish = [this, flow, guard, done](pb::Result<SpotifyUser> r) {
         flow->deleteLater();
@@ -115,7 +123,7 @@ void ServiceBackend::connectPlexWithPin(QObject *ctx, GuiCallback<std::vector<Pl
                                                fail](pb::Result<pb::clients::PlexPin> pin) {
         if (!pin.ok())
             return fail(pin.error());
-        QDesktopServices::openUrl(tv->authUrl(*pin));
+        openBrowser(tv->authUrl(*pin));
         m_plexCalls.push_back(
             tv->waitForPin(*pin, {}, this, [this, tv, info, guard, done, fail](pb::Result<QString> token) {
                 if (!token.ok())

@@ -159,6 +159,7 @@ void SpotifyConnectDialog::startSignIn()
         if (attempt != m_attempt)
             return;
         if (user.ok()) {
+            m_pages->setCurrentIndex(0);
             accept();
             return;
         }

@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QPointer>
 
+#include <functional>
 #include <memory>
 
 class QNetworkAccessManager;
@@ -74,9 +75,14 @@ public:
     void disconnectSpotify() override;
     void disconnectPlex() override;
 
+    /// How sign-in pages are opened; QDesktopServices::openUrl (the system browser) by default.
+    /// Tests pass a hook that follows the page's redirect themselves.
+    void setBrowserHook(std::function<void(const QUrl &)> hook) { m_openBrowser = std::move(hook); }
+
 private:
     pb::sync::StateStore *store();
     pb::clients::SecretStore *secrets();
+    void openBrowser(const QUrl &url);
     void describeServers(std::vector<pb::PlexServer> servers, QObject *ctx,
                          GuiCallback<std::vector<PlexServerChoice>> done);
 
@@ -93,6 +99,7 @@ private:
     std::vector<pb::clients::RequestHandle> m_plexCalls;
     QHash<QString, pb::PlexServer> m_plexCandidates; ///< by machine identifier (holds tokens)
     QHash<QString, PlexServerChoice> m_plexChoices;
+    std::function<void(const QUrl &)> m_openBrowser;
 };
 
 } // namespace pb::gui
