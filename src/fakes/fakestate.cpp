@@ -3,6 +3,8 @@
 #include <QCryptographicHash>
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace pb::fakes {
 
 void FakeState::reset(World w)
@@ -34,6 +36,20 @@ void FakeState::reset(World w)
         plexTitleIndex[e.folded[0]].push_back(static_cast<int>(i));
         plexSearch.push_back(std::move(e));
     }
+    WordIndex *indexes[] = {&titleWordIndex, &artistWordIndex, &albumWordIndex};
+    for (WordIndex *ix : indexes)
+        ix->entries.clear();
+    for (size_t i = 0; i < plexSearch.size(); ++i) {
+        const int n = static_cast<int>(i);
+        for (const QString &word : plexSearch[i].titleWords)
+            titleWordIndex.entries.emplace_back(word, n);
+        for (const QString &word : plexSearch[i].artistWords)
+            artistWordIndex.entries.emplace_back(word, n);
+        for (const QString &word : plexSearch[i].albumWords)
+            albumWordIndex.entries.emplace_back(word, n);
+    }
+    for (WordIndex *ix : indexes)
+        std::sort(ix->entries.begin(), ix->entries.end());
     spotifyPlaylists.clear();
     for (const auto &p : world.spotify.playlists)
         spotifyPlaylists.push_back(SpotifyPlaylistState{p, 1});
@@ -57,6 +73,19 @@ void FakeState::reset(World w)
         if (ok && key >= nextRatingKey)
             nextRatingKey = key + 1;
     }
+}
+
+std::vector<int> FakeState::WordIndex::withPrefix(const QString &prefix) const
+{
+    std::vector<int> out;
+    auto it =
+        std::lower_bound(entries.begin(), entries.end(), prefix,
+                         [](const std::pair<QString, int> &e, const QString &p) { return e.first < p; });
+    for (; it != entries.end() && it->first.startsWith(prefix); ++it)
+        out.push_back(it->second);
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
 }
 
 QString FakeState::randomToken(int length)

@@ -67,6 +67,16 @@ public:
         QString folded[5]; ///< case-folded title, artist, album, originalTitle, year (filters)
     };
     std::vector<PlexSearchEntry> plexSearch;
+    /// Sorted (folded word, track index) pairs: hub search finds words by prefix with a
+    /// binary search instead of scanning the library.
+    struct WordIndex {
+        std::vector<std::pair<QString, int>> entries;
+        /// Sorted, unique indexes of the tracks with a word starting with `prefix`.
+        std::vector<int> withPrefix(const QString &prefix) const;
+    };
+    WordIndex titleWordIndex;
+    WordIndex artistWordIndex;
+    WordIndex albumWordIndex;
     QHash<QString, std::vector<int>> plexTitleIndex; ///< case-folded title -> track indexes
     std::vector<SpotifyPlaylistState> spotifyPlaylists;
 

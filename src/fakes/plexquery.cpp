@@ -182,16 +182,4 @@ std::vector<const WorldPlexTrack *> run(const FakeState &state, const QString &s
     return out;
 }
 
-bool hubMatches(const QStringList &nameWords, const QStringList &foldedQueryWords)
-{
-    for (const QString &q : foldedQueryWords) {
-        bool found = false;
-        for (const QString &w : nameWords)
-            found = found || w.startsWith(q);
-        if (!found)
-            return false;
-    }
-    return !foldedQueryWords.isEmpty();
-}
-
 } // namespace pb::fakes::plexquery

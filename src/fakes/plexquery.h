@@ -27,8 +27,4 @@ struct Query {
 std::optional<Query> parse(const FakeRequest &req);
 /// Tracks of a section that pass the filters, sorted.
 std::vector<const WorldPlexTrack *> run(const FakeState &state, const QString &section, const Query &q);
-/// Hub search: folded (case and accents), every query word a prefix of a word of the name
-/// (`nameWords` are the name's folded words, see FakeState::plexSearch).
-bool hubMatches(const QStringList &nameWords, const QStringList &foldedQueryWords);
-
 } // namespace pb::fakes::plexquery

@@ -6,6 +6,9 @@
 
 #include <QSet>
 
+#include <algorithm>
+#include <iterator>
+
 namespace pb::fakes {
 
 namespace {
@@ -202,36 +205,67 @@ FakeReply hubSearch(const FakeState &state, const FakeRequest &req)
                                           QRegularExpression::UseUnicodePropertiesOption);
     const QStringList words = foldForSearch(query).split(split, Qt::SkipEmptyParts);
     const QString folded = foldForSearch(query);
+    // Every query word must prefix a word of the name: intersect the word-index hits.
+    auto matching = [&](const FakeState::WordIndex &ix) {
+        std::vector<int> acc;
+        for (qsizetype w = 0; w < words.size(); ++w) {
+            std::vector<int> hits = ix.withPrefix(words[w]);
+            if (w == 0) {
+                acc = std::move(hits);
+            } else {
+                std::vector<int> both;
+                std::set_intersection(acc.begin(), acc.end(), hits.begin(), hits.end(),
+                                      std::back_inserter(both));
+                acc = std::move(both);
+            }
+            if (acc.empty())
+                break;
+        }
+        return acc;
+    };
+    const auto &library = state.world.plex.tracks;
+    auto inSection = [&](int i) {
+        return sectionId.isEmpty() || state.plexSearch[static_cast<size_t>(i)].section == sectionId;
+    };
     // Rank: whole-title equality first, then titles that start with the query, then the rest.
     std::vector<std::pair<int, const WorldPlexTrack *>> tracks;
+    for (int i : matching(state.titleWordIndex)) {
+        if (!inSection(i))
+            continue;
+        const QString &ft = state.plexSearch[static_cast<size_t>(i)].foldedTitle;
+        tracks.push_back(
+            {ft == folded ? 0 : (ft.startsWith(folded) ? 1 : 2), &library[static_cast<size_t>(i)]});
+    }
+    // Artists and albums in library order, one entry each; JSON only for the first `limit`.
     Json artists = Json::array(), albums = Json::array();
     QSet<QString> seenArtists, seenAlbums;
-    const auto &library = state.world.plex.tracks;
-    for (size_t i = 0; i < library.size(); ++i) {
-        const WorldPlexTrack &t = library[i];
-        const FakeState::PlexSearchEntry &e = state.plexSearch[i];
-        if (!sectionId.isEmpty() && e.section != sectionId)
+    for (int i : matching(state.artistWordIndex)) {
+        const WorldPlexTrack &t = library[static_cast<size_t>(i)];
+        if (!inSection(i) || seenArtists.contains(t.artist))
             continue;
-        if (plexquery::hubMatches(e.titleWords, words))
-            tracks.push_back({e.foldedTitle == folded ? 0 : (e.foldedTitle.startsWith(folded) ? 1 : 2), &t});
-        if (plexquery::hubMatches(e.artistWords, words) && !seenArtists.contains(t.artist)) {
-            seenArtists.insert(t.artist);
-            const QString key = pj::derivedKey(QStringLiteral("artist"), t.artist);
-            artists.push_back(Json{{"ratingKey", u8(key)},
-                                   {"key", u8(QStringLiteral("/library/metadata/%1/children").arg(key))},
-                                   {"type", "artist"},
-                                   {"title", u8(t.artist)}});
-        }
+        seenArtists.insert(t.artist);
+        if (static_cast<int>(artists.size()) > limit)
+            break;
+        const QString key = pj::derivedKey(QStringLiteral("artist"), t.artist);
+        artists.push_back(Json{{"ratingKey", u8(key)},
+                               {"key", u8(QStringLiteral("/library/metadata/%1/children").arg(key))},
+                               {"type", "artist"},
+                               {"title", u8(t.artist)}});
+    }
+    for (int i : matching(state.albumWordIndex)) {
+        const WorldPlexTrack &t = library[static_cast<size_t>(i)];
         const QString albumId = t.artist + QLatin1Char('|') + t.album;
-        if (plexquery::hubMatches(e.albumWords, words) && !seenAlbums.contains(albumId)) {
-            seenAlbums.insert(albumId);
-            const QString key = pj::derivedKey(QStringLiteral("album"), albumId);
-            albums.push_back(Json{{"ratingKey", u8(key)},
-                                  {"key", u8(QStringLiteral("/library/metadata/%1/children").arg(key))},
-                                  {"type", "album"},
-                                  {"title", u8(t.album)},
-                                  {"parentTitle", u8(t.artist)}});
-        }
+        if (!inSection(i) || seenAlbums.contains(albumId))
+            continue;
+        seenAlbums.insert(albumId);
+        if (static_cast<int>(albums.size()) > limit)
+            break;
+        const QString key = pj::derivedKey(QStringLiteral("album"), albumId);
+        albums.push_back(Json{{"ratingKey", u8(key)},
+                              {"key", u8(QStringLiteral("/library/metadata/%1/children").arg(key))},
+                              {"type", "album"},
+                              {"title", u8(t.album)},
+                              {"parentTitle", u8(t.artist)}});
     }
     std::stable_sort(tracks.begin(), tracks.end(),
                      [](const auto &a, const auto &b) { return a.first < b.first; });
