@@ -41,7 +41,11 @@ void SyncJob::run()
     QEventLoop loop;
     QNetworkAccessManager nam;
     clients::SpotifyClient spotify(&nam, m_accounts.spotify, m_accounts.spotifyTokens);
-    clients::PlexClient plex(&nam, m_accounts.plex);
+    // A sync reads whole playlists (and reads them back): bigger pages mean fewer round trips.
+    // PMS serves containers of this size without trouble.
+    clients::PlexConfig plexConfig = m_accounts.plex;
+    plexConfig.pageSize = std::max(plexConfig.pageSize, 500);
+    clients::PlexClient plex(&nam, plexConfig);
     const matching::MatchingEngine engine(m_serviceOptions.matchConfig);
 
     JobContext ctx;
