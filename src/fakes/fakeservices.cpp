@@ -136,6 +136,8 @@ void FakeServices::Impl::onRequest(FakeRequest req, std::shared_ptr<PendingAnswe
         rec.body = req.body;
         rec.at = QDateTime::currentDateTimeUtc();
         state.log.push_back(rec);
+        while (static_cast<int>(state.log.size()) > std::max(1, state.options.requestLogLimit))
+            state.log.pop_front();
         const size_t index = state.log.size() - 1;
 
         delay = state.options.latency;
@@ -171,7 +173,8 @@ void FakeServices::Impl::onRequest(FakeRequest req, std::shared_ptr<PendingAnswe
             }
         }
         state.log[index].status = delivery == Delivery::Never ? 0 : reply.status;
-        log::fakes()->debug("{}", log::str(state.log[index].toString()));
+        if (log::fakes()->should_log(spdlog::level::debug))
+            log::fakes()->debug("{}", log::str(state.log[index].toString()));
     }
     if (req.service == Service::PlexServer || req.service == Service::PlexTv)
         reply.addHeader("X-Plex-Protocol", "1.0");
@@ -285,7 +288,7 @@ FaultInjector &FakeServices::faults()
 std::vector<RecordedRequest> FakeServices::requestLog() const
 {
     std::lock_guard lock(m_impl->state.mutex);
-    return m_impl->state.log;
+    return {m_impl->state.log.begin(), m_impl->state.log.end()};
 }
 
 void FakeServices::clearRequestLog()

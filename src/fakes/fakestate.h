@@ -91,7 +91,7 @@ public:
     qint64 nextPlaylistItemId = 1001;
     qint64 nextRatingKey = 900001;
 
-    std::vector<RecordedRequest> log;
+    std::deque<RecordedRequest> log; ///< oldest dropped past FakeOptions::requestLogLimit
     std::deque<qint64> apiCallTimes; ///< ms since epoch, for the rate limiter
     std::mt19937 rng{1};
 

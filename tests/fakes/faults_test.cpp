@@ -255,3 +255,16 @@ TEST_F(FakesFaults, RandomRequestsNeverCrashOrAnswer5xx)
     EXPECT_EQ(answered, 200);
     EXPECT_EQ(spotify(QStringLiteral("/v1/me")).status, 200);
 }
+
+TEST_F(FakesFaults, RequestLogKeepsTheNewestEntriesUpToItsLimit)
+{
+    FakeOptions o = fakes().options();
+    o.requestLogLimit = 3;
+    fakes().setOptions(o);
+    for (int i = 0; i < 5; ++i)
+        pms(QStringLiteral("/identity?n=%1").arg(i));
+    const auto log = fakes().requestLog();
+    ASSERT_EQ(log.size(), 3u);
+    EXPECT_EQ(log.front().query, QStringLiteral("n=2"));
+    EXPECT_EQ(log.back().query, QStringLiteral("n=4"));
+}

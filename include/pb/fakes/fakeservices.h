@@ -30,6 +30,7 @@ struct FakeOptions {
     std::chrono::seconds pinLifetime{1800};
     bool denyAuthorization = false;                    ///< /authorize redirects with error=access_denied
     std::chrono::hours refreshTokenLifetime{24 * 182}; ///< Spotify: 6 months after consent
+    int requestLogLimit = 100000;                      ///< the request log keeps this many newest entries
 };
 
 /// One request as the fakes saw it. Header values are kept (test-only); toString() masks secrets.
