@@ -248,6 +248,7 @@ void PlaylistDetailsModal::startPreview()
 {
     if (m_running)
         return;
+    m_previewRequested = true;
     pb::sync::SyncOptions options;
     options.dryRun = true;
     options.librarySectionKey = m_backend->accountStatus().plexSectionKey;
@@ -290,6 +291,30 @@ void PlaylistDetailsModal::onFinished(const QString &id, const pb::sync::SyncRes
     setRunning(false);
     m_status->showResult(result);
     updateSelectionDetails();
+    if (result.dryRun && m_previewRequested && result.outcome == pb::sync::SyncOutcome::Succeeded)
+        offerPreview(result);
+    m_previewRequested = false;
+}
+
+void PlaylistDetailsModal::offerPreview(const pb::sync::SyncResult &result)
+{
+    // Non-blocking: the sync registry and the table keep updating while it is open.
+    auto *box = new QMessageBox(QMessageBox::Information, tr("Preview Changes"), describeResult(result),
+                                QMessageBox::NoButton, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    const bool nothing = result.edit.added == 0 && result.edit.removed == 0 && result.edit.moved == 0;
+    box->setInformativeText(
+        nothing ? tr("The Plex playlist already matches Spotify.")
+                : tr("Nothing has been written yet. Apply these changes to the Plex playlist?"));
+    QPushButton *apply = nothing ? nullptr : box->addButton(tr("&Apply Changes"), QMessageBox::AcceptRole);
+    box->addButton(nothing ? QMessageBox::Ok : QMessageBox::Cancel);
+    connect(box, &QMessageBox::buttonClicked, this, [this, box, apply](QAbstractButton *clicked) {
+        if (apply && clicked == apply && !m_running)
+            startOrCancel();
+        box->close();
+    });
+    m_previewBox = box;
+    box->open();
 }
 
 int PlaylistDetailsModal::selectedRow() const

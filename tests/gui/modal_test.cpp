@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QTableView>
@@ -148,6 +149,21 @@ TEST_F(ModalTest, PreviewIsADryRun)
     EXPECT_TRUE(text.contains(QStringLiteral("3 to add"))) << text.toStdString();
     EXPECT_TRUE(text.contains(QStringLiteral("1 to remove")));
     EXPECT_TRUE(text.contains(QStringLiteral("2 to move")));
+
+    // The preview offers to apply exactly that edit: a real (not dry) sync.
+    QMessageBox *box = modal.previewBox();
+    ASSERT_NE(box, nullptr);
+    EXPECT_TRUE(box->text().contains(QStringLiteral("3 to add")));
+    QAbstractButton *apply = nullptr;
+    for (QAbstractButton *b : box->buttons()) {
+        if (b->text() == QStringLiteral("&Apply Changes"))
+            apply = b;
+    }
+    ASSERT_NE(apply, nullptr);
+    apply->click();
+    ASSERT_EQ(backend.testRegistry()->started.size(), 2u);
+    EXPECT_FALSE(backend.testRegistry()->started[1].second.dryRun);
+    EXPECT_EQ(modal.syncButton()->text(), QStringLiteral("&Cancel Sync"));
 }
 
 TEST_F(ModalTest, FixMatchSavesAManualOverrideAndExportWritesMissing)

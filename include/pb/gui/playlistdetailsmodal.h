@@ -5,9 +5,12 @@
 #include "pb/sync/jobtypes.h"
 
 #include <QDialog>
+#include <QMessageBox>
+#include <QPointer>
 
 class QComboBox;
 class QLabel;
+
 class QPushButton;
 class QSortFilterProxyModel;
 class QSplitter;
@@ -39,6 +42,8 @@ public:
     QPushButton *fixButton() const { return m_fix; }
     QPushButton *exportButton() const { return m_export; }
     SyncStatusWidget *statusWidget() const { return m_status; }
+    /// The "apply these changes?" box shown after a preview, while it is open.
+    QMessageBox *previewBox() const { return m_previewBox; }
     TrackTableModel *trackModel() const { return m_model; }
     QTableView *table() const { return m_table; }
 
@@ -67,6 +72,7 @@ private:
     void onTrack(const QString &id, const pb::sync::TrackOutcome &outcome);
     void onFinished(const QString &id, const pb::sync::SyncResult &result);
     int selectedRow() const;
+    void offerPreview(const pb::sync::SyncResult &result);
 
     SpotifyPlaylist m_playlist;
     AppBackend *m_backend;
@@ -83,7 +89,9 @@ private:
     QPushButton *m_export = nullptr;
     QPushButton *m_sync = nullptr;
     QPushButton *m_close = nullptr;
+    QPointer<QMessageBox> m_previewBox;
     bool m_running = false;
+    bool m_previewRequested = false; ///< the next dry-run result is offered for applying
 };
 
 } // namespace pb::gui
