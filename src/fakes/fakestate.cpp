@@ -36,6 +36,16 @@ void FakeState::reset(World w)
         plexTitleIndex[e.folded[0]].push_back(static_cast<int>(i));
         plexSearch.push_back(std::move(e));
     }
+    for (int f = 0; f < 3; ++f) {
+        foldedBlob[f].clear();
+        blobStart[f].clear();
+        blobStart[f].reserve(plexSearch.size());
+        for (const PlexSearchEntry &e : plexSearch) {
+            blobStart[f].push_back(static_cast<int>(foldedBlob[f].size()));
+            foldedBlob[f] += e.folded[f];
+            foldedBlob[f] += QChar(0x0001);
+        }
+    }
     WordIndex *indexes[] = {&titleWordIndex, &artistWordIndex, &albumWordIndex};
     for (WordIndex *ix : indexes)
         ix->entries.clear();

@@ -78,6 +78,10 @@ public:
     WordIndex artistWordIndex;
     WordIndex albumWordIndex;
     QHash<QString, std::vector<int>> plexTitleIndex; ///< case-folded title -> track indexes
+    /// Per filter field 0..2 (title, artist, album): every track's folded value joined with
+    /// U+0001, and where each track's value starts, so a contains filter is one pass.
+    QString foldedBlob[3];
+    std::vector<int> blobStart[3];
     std::vector<SpotifyPlaylistState> spotifyPlaylists;
 
     QHash<QString, AuthCode> codes;

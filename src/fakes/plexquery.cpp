@@ -142,6 +142,26 @@ std::vector<const WorldPlexTrack *> run(const FakeState &state, const QString &s
             candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
         }
     }
+    // Otherwise a contains filter on title, artist or album finds its candidates in one
+    // pass over the joined values.
+    for (const Filter &f : q.filters) {
+        if (indexed || f.op != QLatin1String("=") || f.field > 2)
+            continue;
+        indexed = true;
+        const QString &blob = state.foldedBlob[f.field];
+        const std::vector<int> &starts = state.blobStart[f.field];
+        for (const QStringMatcher &m : f.matchers) {
+            qsizetype pos = 0;
+            while (pos < blob.size() && (pos = m.indexIn(blob, pos)) >= 0) {
+                const auto it = std::upper_bound(starts.begin(), starts.end(), static_cast<int>(pos)) - 1;
+                const size_t track = static_cast<size_t>(it - starts.begin());
+                candidates.push_back(static_cast<int>(track));
+                pos = track + 1 < starts.size() ? starts[track + 1] : blob.size();
+            }
+        }
+        std::sort(candidates.begin(), candidates.end());
+        candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+    }
     auto consider = [&](size_t i) {
         const FakeState::PlexSearchEntry &e = state.plexSearch[i];
         if (e.section != section)

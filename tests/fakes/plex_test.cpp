@@ -180,6 +180,8 @@ TEST_F(FakesPlex, MediaQueryOperators)
                 QString::fromLatin1(QUrl::toPercentEncoding(QStringLiteral("король")))),
               L("107"));
     EXPECT_EQ(q(QStringLiteral("title=hello&sort=title:desc&limit=2")), L("105 102"));
+    EXPECT_EQ(q(QStringLiteral("title=")).size(), 30); // empty contains matches everything
+    EXPECT_EQ(q(QStringLiteral("title=o&album.title=")).size(), 5);
     EXPECT_EQ(pms(QStringLiteral("/library/sections/1/all?type=10&bogusField=1")).status, 400);
     EXPECT_EQ(pms(QStringLiteral("/library/sections/1/all?type=banana")).status, 400);
     EXPECT_EQ(pms(QStringLiteral("/library/sections/9/all?type=10")).status, 404);
