@@ -168,6 +168,7 @@ SpotifyClient::~SpotifyClient()
 
 void SpotifyClient::setTokens(SpotifyTokens tokens)
 {
+    ++m_tokenGeneration;
     applyTokens(std::move(tokens), true);
 }
 
@@ -223,11 +224,18 @@ void SpotifyClient::ensureAccessToken(bool force, std::function<void(pb::Status)
         return;
     m_refreshing = true;
     pb::log::auth()->info("refreshing the Spotify access token{}", force ? " after a 401" : "");
-    m_refreshCall =
-        m_tokenEndpoint->refresh(m_tokens.refreshToken, this, [this](pb::Result<SpotifyTokens> r) {
+    const quint64 generation = m_tokenGeneration;
+    m_refreshCall = m_tokenEndpoint->refresh(
+        m_tokens.refreshToken, this, [this, generation](pb::Result<SpotifyTokens> r) {
             m_refreshing = false;
             auto waiters = std::move(m_refreshWaiters);
             m_refreshWaiters.clear();
+            if (generation != m_tokenGeneration) {
+                // New tokens arrived (a fresh sign-in) while this refresh ran: they win.
+                for (auto &w : waiters)
+                    w(pb::Status());
+                return;
+            }
             if (r.ok()) {
                 applyTokens(std::move(r).value(), true);
                 for (auto &w : waiters)

@@ -392,3 +392,23 @@ TEST_F(ClientsSpotify, OversizedAnswerIsRefused)
     EXPECT_TRUE(r.error().message.contains(QStringLiteral("larger than 1 MB")))
         << r.error().message.toStdString();
 }
+
+TEST_F(ClientsSpotify, TokensSetDuringARefreshWin)
+{
+    auto c = spotify();
+    SpotifyTokens stale = c->tokens();
+    stale.expiresAt = QDateTime::currentDateTimeUtc(); // forces a refresh before the call
+    c->setTokens(stale);
+    fakes().faults().add(Fault::delayed(milliseconds(300), QStringLiteral("^/api/token$"), 1));
+    std::optional<pb::Result<pb::SpotifyUser>> result;
+    c->currentUser(nullptr, [&](pb::Result<pb::SpotifyUser> r) { result.emplace(std::move(r)); });
+    spin(50);
+    const SpotifyTokens fresh = issuedTokens(); // a new sign-in while the refresh runs
+    c->setTokens(fresh);
+    for (int i = 0; i < 200 && !result; ++i)
+        spin(10);
+    ASSERT_TRUE(result.has_value());
+    ASSERT_TRUE(result->ok()) << result->error().toString().toStdString();
+    EXPECT_EQ(c->tokens().refreshToken, fresh.refreshToken);
+    EXPECT_EQ(c->tokens().accessToken, fresh.accessToken);
+}

@@ -84,6 +84,7 @@ private:
     std::unique_ptr<detail::HttpCore> m_http;
     SpotifyTokenEndpoint *m_tokenEndpoint = nullptr;
     bool m_refreshing = false;
+    quint64 m_tokenGeneration = 0; ///< bumped by setTokens(): a refresh started before is stale
     RequestHandle m_refreshCall;
     std::vector<std::function<void(pb::Status)>> m_refreshWaiters;
 };
