@@ -21,6 +21,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QLineEdit>
+#include <QPalette>
 #include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
@@ -157,6 +158,31 @@ int main(int argc, char **argv)
     failures += save(modal, dir, QStringLiteral("modal-completed.png")) ? 0 : 1;
     modal->close();
     failures += save(&window, dir, QStringLiteral("main-after-sync.png")) ? 0 : 1;
+
+    // The same page under a dark system palette: nothing in the UI hard-codes light colours.
+    {
+        const QPalette light = QApplication::palette();
+        QApplication::setStyle(QStringLiteral("Fusion"));
+        QPalette dark;
+        dark.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x31));
+        dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+        dark.setColor(QPalette::Base, QColor(0x1f, 0x20, 0x23));
+        dark.setColor(QPalette::AlternateBase, QColor(0x26, 0x28, 0x2b));
+        dark.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+        dark.setColor(QPalette::Button, QColor(0x3a, 0x3d, 0x42));
+        dark.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
+        dark.setColor(QPalette::Highlight, QColor(0x3d, 0x7e, 0xd6));
+        dark.setColor(QPalette::HighlightedText, Qt::white);
+        dark.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9d, 0xa3));
+        dark.setColor(QPalette::ToolTipBase, QColor(0x3a, 0x3d, 0x42));
+        dark.setColor(QPalette::ToolTipText, QColor(0xe6, 0xe6, 0xe6));
+        dark.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x80, 0x80, 0x80));
+        dark.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x80, 0x80, 0x80));
+        dark.setColor(QPalette::Disabled, QPalette::Text, QColor(0x80, 0x80, 0x80));
+        QApplication::setPalette(dark);
+        failures += save(&window, dir, QStringLiteral("main-dark.png")) ? 0 : 1;
+        QApplication::setPalette(light);
+    }
 
     pb::gui::SpotifyConnectDialog spotify(&backend, &window);
     spotify.clientIdEdit()->setText(QStringLiteral("0123456789abcdef0123456789abcdef"));
