@@ -11,12 +11,23 @@
 #include <QJsonObject>
 #include <QTextStream>
 
+#include <QTimer>
+
+#include <atomic>
+#include <csignal>
 #include <cstdio>
 #include <unistd.h>
 
 namespace pb::cli {
 
 namespace {
+
+std::atomic_bool g_interrupted{false};
+
+extern "C" void onInterrupt(int)
+{
+    g_interrupted.store(true);
+}
 
 QString statusName(sync::TrackStatus s)
 {
@@ -214,6 +225,17 @@ int runSync(const QStringList &argsIn)
                          if (results.size() == chosen.size())
                              loop.quit();
                      });
+    // Ctrl-C (or SIGTERM from cron's timeout) cancels cleanly: every Plex playlist ends
+    // exactly old or exactly new, and the results are still printed.
+    g_interrupted.store(false);
+    std::signal(SIGINT, onInterrupt);
+    std::signal(SIGTERM, onInterrupt);
+    QTimer interruptPoll;
+    QObject::connect(&interruptPoll, &QTimer::timeout, &service, [&] {
+        if (g_interrupted.exchange(false))
+            service.cancelAll();
+    });
+    interruptPoll.start(50);
     for (const SpotifyPlaylist &p : chosen)
         service.startSync(p, syncOptions);
     if (results.size() < chosen.size())
