@@ -146,6 +146,46 @@ TEST_F(SyncCancelTest, CancelWhileMatchingWritesNothingAndStopsFast)
     EXPECT_EQ(m_fakes->requestCount(QStringLiteral("^/playlists"), QStringLiteral("POST")), 0);
 }
 
+TEST_F(SyncCancelTest, CancelWhileWritingCompletesOrRollsBack)
+{
+    std::vector<int> order;
+    for (int i = 0; i < 24; ++i)
+        order.push_back(i);
+    startWorld(smallWorld(24, {}, order));
+    const SyncResult first = sync();
+    ASSERT_EQ(first.outcome, SyncOutcome::Succeeded) << first.message.toStdString();
+    const QStringList before = plexItems(first.plexPlaylistRatingKey);
+    std::reverse(order.begin(), order.end());
+    std::vector<QString> ids;
+    for (int i : order)
+        ids.push_back(sid(i));
+    ASSERT_TRUE(m_fakes->setSpotifyPlaylistTracks(QStringLiteral("pl1"), ids));
+    // Slow moves so the cancel lands in the middle of the write.
+    m_fakes->faults().add(fakes::Fault::delayed(std::chrono::milliseconds(25), QStringLiteral("/move$"), -1));
+
+    QSignalSpy finished(m_service.get(), &SyncRegistry::syncFinished);
+    ASSERT_TRUE(m_service->startSync(playlist(), {}));
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            auto s = m_service->snapshot(QStringLiteral("pl1"));
+            return s && s->progress.step == SyncStep::Writing;
+        },
+        20000));
+    QTest::qWait(60); // a few moves in
+    m_service->cancelSync(QStringLiteral("pl1"));
+    ASSERT_TRUE(finished.wait(20000));
+    const SyncResult r = finished.takeFirst().at(1).value<SyncResult>();
+    EXPECT_EQ(r.outcome, SyncOutcome::Cancelled) << r.message.toStdString();
+    std::cout << r.message.toStdString() << '\n';
+    const QStringList items = plexItems(first.plexPlaylistRatingKey);
+    if (r.plexPlaylistUnchanged) {
+        EXPECT_EQ(items, before);
+    } else {
+        EXPECT_EQ(items, expectedKeys(order, {}));
+    }
+    EXPECT_EQ(m_fakes->plexPlaylists().size(), 1u);
+}
+
 TEST_F(SyncCancelTest, ProgressIsCoalesced)
 {
     std::vector<int> order;
