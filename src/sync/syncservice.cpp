@@ -119,6 +119,34 @@ int SyncService::runningCount() const
     return static_cast<int>(m_jobs.size());
 }
 
+Status SyncService::setManualOverride(const QString &spotifyTrackId, const QString &ratingKey,
+                                      const QString &note)
+{
+    if (m_accounts.machineIdentifier.isEmpty())
+        return Error::make(ErrorKind::InvalidInput, QStringLiteral("no Plex server is chosen"));
+    if (!m_store) {
+        auto opened = StateStore::open(m_options.databasePath);
+        if (!opened)
+            return opened.error();
+        m_store = std::move(opened).value();
+    }
+    return m_store->saveOverride(
+        {spotifyTrackId, m_accounts.machineIdentifier, ratingKey, note, QDateTime::currentDateTimeUtc()});
+}
+
+Status SyncService::clearManualOverride(const QString &spotifyTrackId)
+{
+    if (m_accounts.machineIdentifier.isEmpty())
+        return Error::make(ErrorKind::InvalidInput, QStringLiteral("no Plex server is chosen"));
+    if (!m_store) {
+        auto opened = StateStore::open(m_options.databasePath);
+        if (!opened)
+            return opened.error();
+        m_store = std::move(opened).value();
+    }
+    return m_store->removeOverride(spotifyTrackId, m_accounts.machineIdentifier);
+}
+
 std::optional<SyncJobSnapshot> SyncService::snapshot(const QString &spotifyPlaylistId) const
 {
     if (auto it = m_snapshots.constFind(spotifyPlaylistId); it != m_snapshots.cend())

@@ -132,9 +132,9 @@ TEST_F(SyncServiceTest, ManualOverridesWinAndAreKept)
 {
     auto s = store();
     // Track 0 is "really" Plex track 1019; track 2 is declared not in the library.
-    ASSERT_TRUE(
-        s->saveOverride({sid(0), m_fakes->plexMachineIdentifier(), rk(19), QStringLiteral("mine"), {}}).ok());
-    ASSERT_TRUE(s->saveOverride({sid(2), m_fakes->plexMachineIdentifier(), QString(), {}, {}}).ok());
+    // Through the service, as the fix-match dialog does.
+    ASSERT_TRUE(m_service->setManualOverride(sid(0), rk(19), QStringLiteral("mine")).ok());
+    ASSERT_TRUE(m_service->setManualOverride(sid(2), QString()).ok());
     const SyncResult r = sync();
     ASSERT_EQ(r.outcome, SyncOutcome::Succeeded) << r.message.toStdString();
     const QStringList items = plexItems(r.plexPlaylistRatingKey);

@@ -69,6 +69,14 @@ public:
     /// Number of syncs running or queued.
     int runningCount() const;
 
+    /// Records the user's correction for a Spotify track on the current Plex server (an empty
+    /// rating key means "not in my library"). Every later sync uses it first and never
+    /// replaces it. One small write on this thread's state-store connection.
+    Status setManualOverride(const QString &spotifyTrackId, const QString &ratingKey,
+                             const QString &note = {});
+    /// Forgets the user's correction for a Spotify track on the current server.
+    Status clearManualOverride(const QString &spotifyTrackId);
+
 Q_SIGNALS:
     /// Spotify rotated or refreshed the tokens during a sync: persist the refresh token.
     void spotifyTokensChanged(const pb::clients::SpotifyTokens &tokens);
