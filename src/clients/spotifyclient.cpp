@@ -2,6 +2,7 @@
 
 #include "httpcore.h"
 #include "spotifydto.h"
+#include "spotifypager.h"
 
 #include "pb/core/logging.h"
 
@@ -18,9 +19,7 @@ using detail::HttpRequest;
 using detail::HttpResponse;
 namespace sp = detail::spotify;
 
-namespace {
-
-constexpr int kMaxPages = 20000; // 1,000,000 entries at 50 a page: far beyond any real playlist
+namespace detail::spotify {
 
 bool sameOrigin(const QUrl &a, const QUrl &b)
 {
@@ -29,116 +28,19 @@ bool sameOrigin(const QUrl &a, const QUrl &b)
                b.port(b.scheme() == QLatin1String("https") ? 443 : 80);
 }
 
-/// Follows a Spotify paging object's `next` links until null, collecting converted items.
-template <typename Item, typename Out>
-class Pager : public std::enable_shared_from_this<Pager<Item, Out>> {
-public:
-    using Convert = std::function<Out(Item &&, int position)>;
-    using MapError = std::function<pb::Error(pb::Error)>;
-
-    Pager(HttpCore *http, QUrl apiBase, std::shared_ptr<Call<std::vector<Out>>> call, Convert convert,
-          MapError mapError)
-        : m_http(http), m_apiBase(std::move(apiBase)), m_call(std::move(call)), m_convert(std::move(convert)),
-          m_mapError(std::move(mapError))
-    {}
-
-    void fetch(const QUrl &url)
-    {
-        if (m_first.isEmpty())
-            m_first = url;
-        m_seen.insert(pageKey(url));
-        HttpRequest req;
-        req.url = url;
-        req.setHeader("Accept", "application/json");
-        auto self = this->shared_from_this();
-        m_http->send(m_call, std::move(req),
-                     [self](pb::Result<HttpResponse> r) { self->onPage(std::move(r)); });
-    }
-
-private:
-    void fail(pb::Error e) { m_call->fail(m_mapError ? m_mapError(std::move(e)) : std::move(e)); }
-
-    void onPage(pb::Result<HttpResponse> r)
-    {
-        if (!r.ok())
-            return fail(r.error());
-        auto j = detail::parseJsonBody(*r, QStringLiteral("Spotify"));
-        if (!j.ok())
-            return fail(j.error());
-        auto page = detail::parseDto<sp::PageDto<Item>>(*j, QStringLiteral("Spotify page"));
-        if (!page.ok())
-            return fail(page.error());
-        for (auto &item : page->items)
-            m_out.push_back(m_convert(std::move(item), static_cast<int>(m_out.size())));
-        if (page->next.isEmpty() || page->items.empty()) {
-            m_call->complete(std::move(m_out));
-            return;
-        }
-        const QUrl next(page->next, QUrl::StrictMode);
-        // The bearer token goes only to the API we were configured with.
-        if (!next.isValid() || !sameOrigin(next, m_apiBase))
-            return fail(pb::Error::make(
-                pb::ErrorKind::Parse,
-                QStringLiteral("Spotify's next-page link points outside the API (%1)").arg(next.host())));
-        const QUrl follow = samePathAs(next);
-        if (m_seen.contains(pageKey(follow)) || ++m_pages > kMaxPages)
-            return fail(pb::Error::make(pb::ErrorKind::Parse, QStringLiteral("Spotify's paging links loop")));
-        fetch(follow);
-    }
-
-    /// Pages are told apart by their offset (links may order their parameters differently).
-    static QString pageKey(const QUrl &url)
-    {
-        const QUrlQuery q(url);
-        return q.hasQueryItem(QStringLiteral("offset"))
-                   ? url.path() + QLatin1Char('@') + q.queryItemValue(QStringLiteral("offset"))
-                   : url.toString(QUrl::FullyEncoded);
-    }
-
-    /// Spotify's `next` for /me/playlists points at /users/{id}/playlists, an endpoint removed
-    /// for Development Mode apps in February 2026. So the pager stays on the path it started
-    /// with and takes only offset and limit from `next`.
-    QUrl samePathAs(const QUrl &next) const
-    {
-        const QUrlQuery nextQuery(next);
-        if (!nextQuery.hasQueryItem(QStringLiteral("offset")) || m_first.isEmpty())
-            return next;
-        QList<QPair<QString, QString>> items;
-        for (const auto &item : QUrlQuery(m_first).queryItems(QUrl::FullyDecoded)) {
-            if (item.first == QLatin1String("offset") || item.first == QLatin1String("limit"))
-                continue;
-            items.append(item);
-        }
-        items.append({QStringLiteral("offset"), nextQuery.queryItemValue(QStringLiteral("offset"))});
-        if (nextQuery.hasQueryItem(QStringLiteral("limit")))
-            items.append({QStringLiteral("limit"), nextQuery.queryItemValue(QStringLiteral("limit"))});
-        QUrl follow = m_first;
-        follow.setQuery(QString::fromLatin1(detail::encodeQuery(items)), QUrl::TolerantMode);
-        return follow;
-    }
-
-    HttpCore *m_http;
-    QUrl m_apiBase;
-    std::shared_ptr<Call<std::vector<Out>>> m_call;
-    Convert m_convert;
-    MapError m_mapError;
-    std::vector<Out> m_out;
-    QSet<QString> m_seen;
-    QUrl m_first;
-    int m_pages = 0;
-};
-
-template <typename Item, typename Out>
-void startPaging(HttpCore *http, const QUrl &apiBase, const QUrl &first,
-                 std::shared_ptr<Call<std::vector<Out>>> call, typename Pager<Item, Out>::Convert convert,
-                 typename Pager<Item, Out>::MapError mapError = {})
+QUrl withOffset(const QUrl &url, qint64 offset)
 {
-    auto pager = std::make_shared<Pager<Item, Out>>(http, apiBase, std::move(call), std::move(convert),
-                                                    std::move(mapError));
-    pager->fetch(first);
+    QList<QPair<QString, QString>> items = QUrlQuery(url).queryItems(QUrl::FullyDecoded);
+    for (auto &item : items) {
+        if (item.first == QLatin1String("offset"))
+            item.second = QString::number(offset);
+    }
+    QUrl out = url;
+    out.setQuery(QString::fromLatin1(detail::encodeQuery(items)), QUrl::TolerantMode);
+    return out;
 }
 
-} // namespace
+} // namespace detail::spotify
 
 SpotifyClient::SpotifyClient(QNetworkAccessManager *nam, SpotifyConfig config, SpotifyTokens tokens,
                              QObject *parent)
@@ -310,7 +212,7 @@ RequestHandle SpotifyClient::playlists(QObject *context, Callback<std::vector<Sp
     const QUrl first = v1(m_config, QStringLiteral("/me/playlists"),
                           {{QStringLiteral("limit"), QString::number(std::min(m_config.pageSize, 50))},
                            {QStringLiteral("offset"), QStringLiteral("0")}});
-    startPaging<sp::PlaylistDto, SpotifyPlaylist>(
+    sp::startPaging<sp::PlaylistDto, SpotifyPlaylist>(
         m_http.get(), m_config.apiUrl, first, call,
         [](sp::PlaylistDto &&d, int) { return std::move(d.value); });
     return RequestHandle(call);
@@ -338,7 +240,7 @@ RequestHandle SpotifyClient::playlistEntries(const QString &playlistId, QObject 
         {{QStringLiteral("limit"), QString::number(std::min(m_config.pageSize, 50))},
          {QStringLiteral("offset"), QStringLiteral("0")},
          {QStringLiteral("additional_types"), QStringLiteral("track,episode")}});
-    startPaging<sp::EntryDto, SpotifyPlaylistEntry>(
+    sp::startPaging<sp::EntryDto, SpotifyPlaylistEntry>(
         m_http.get(), m_config.apiUrl, first, call,
         [](sp::EntryDto &&d, int position) {
             d.value.position = position;
@@ -358,11 +260,11 @@ RequestHandle SpotifyClient::likedSongs(QObject *context, Callback<std::vector<S
     const QUrl first = v1(m_config, QStringLiteral("/me/tracks"),
                           {{QStringLiteral("limit"), QString::number(std::min(m_config.pageSize, 50))},
                            {QStringLiteral("offset"), QStringLiteral("0")}});
-    startPaging<sp::EntryDto, SpotifyPlaylistEntry>(m_http.get(), m_config.apiUrl, first, call,
-                                                    [](sp::EntryDto &&d, int position) {
-                                                        d.value.position = position;
-                                                        return std::move(d.value);
-                                                    });
+    sp::startPaging<sp::EntryDto, SpotifyPlaylistEntry>(m_http.get(), m_config.apiUrl, first, call,
+                                                        [](sp::EntryDto &&d, int position) {
+                                                            d.value.position = position;
+                                                            return std::move(d.value);
+                                                        });
     return RequestHandle(call);
 }
 
