@@ -1,5 +1,7 @@
 #include "clisession.h"
 
+#include "accounts.h"
+
 #include "pb/clients/secretstore.h"
 #include "pb/clients/spotifyclient.h"
 #include "pb/fakes/fakeservices.h"
@@ -82,37 +84,35 @@ Result<std::unique_ptr<Session>> Session::open(const SessionOptions &options)
     std::unique_ptr<Session> s(new Session);
     s->m_options = options;
     if (!options.demo) {
-        // The accounts signed in with the app: non-secret settings + the secret store.
-        QSettings settings;
-        const QString clientId = settings.value(QStringLiteral("spotify/clientId")).toString();
-        const QString serverUrl = settings.value(QStringLiteral("plex/serverUrl")).toString();
-        if (clientId.isEmpty() || serverUrl.isEmpty())
+        // The accounts signed in with the app or with `login`: settings + the secret store.
+        const QSettings settings;
+        const QString clientId = settings.value(keys::spotifyClientId).toString();
+        const QString serverUrl = settings.value(keys::plexUrl).toString();
+        const QString notSignedIn =
+            QStringLiteral("not signed in to %1: run 'playlist-bridge-cli login %2' (or sign in with the "
+                           "app), or try --demo");
+        if (clientId.isEmpty())
             return Error::make(ErrorKind::AuthRequired,
-                               QStringLiteral("not signed in: sign in with the app first, or try --demo"));
-        auto secrets = clients::createSystemSecretStore();
-        QEventLoop loop;
-        QString refresh, plexToken;
-        int pending = 2;
-        auto got = [&](QString &into) {
-            return [&into, &pending, &loop](Result<std::optional<QString>> r) {
-                if (r && *r)
-                    into = **r;
-                if (--pending == 0)
-                    loop.quit();
-            };
-        };
-        secrets->read(QString::fromLatin1(clients::kSecretSpotifyRefreshToken), &loop, got(refresh));
-        secrets->read(QString::fromLatin1(clients::kSecretPlexServerToken), &loop, got(plexToken));
-        loop.exec();
-        if (refresh.isEmpty() || plexToken.isEmpty())
+                               notSignedIn.arg(QStringLiteral("Spotify"), QStringLiteral("spotify")));
+        if (serverUrl.isEmpty())
             return Error::make(ErrorKind::AuthRequired,
-                               QStringLiteral("not signed in: sign in with the app first, or try --demo"));
+                               notSignedIn.arg(QStringLiteral("Plex"), QStringLiteral("plex")));
+        Secrets secrets;
+        const auto refresh = secrets.read(clients::kSecretSpotifyRefreshToken);
+        if (!refresh)
+            return Error::make(ErrorKind::AuthRequired,
+                               notSignedIn.arg(QStringLiteral("Spotify"), QStringLiteral("spotify")));
+        const auto plexToken = secrets.read(clients::kSecretPlexServerToken);
+        if (!plexToken)
+            return Error::make(ErrorKind::AuthRequired,
+                               notSignedIn.arg(QStringLiteral("Plex"), QStringLiteral("plex")));
         s->m_accounts.spotify = clients::SpotifyConfig::fromEnvironment(clientId);
-        s->m_accounts.spotifyTokens.refreshToken = refresh;
+        s->m_accounts.spotifyTokens.refreshToken = *refresh;
         s->m_accounts.plex.serverUrl = QUrl(serverUrl);
-        s->m_accounts.plex.token = plexToken;
+        s->m_accounts.plex.token = *plexToken;
         s->m_accounts.plex.client = clients::PlexClientInfo::forThisInstall();
-        s->m_accounts.machineIdentifier = settings.value(QStringLiteral("plex/machineIdentifier")).toString();
+        s->m_accounts.machineIdentifier = settings.value(keys::plexMachine).toString();
+        s->m_sectionKey = settings.value(keys::plexSection).toString();
         return s;
     }
 
@@ -172,45 +172,18 @@ Status loadFaults(fakes::FakeServices &fakes, const QString &path)
     if (!f.open(QIODevice::ReadOnly))
         return Error::make(ErrorKind::InvalidInput,
                            QStringLiteral("cannot read the faults file %1").arg(path));
-    QJsonParseError pe;
-    const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &pe);
-    if (pe.error != QJsonParseError::NoError || !doc.isArray())
-        return Error::make(ErrorKind::Parse, QStringLiteral("the faults file must be a JSON array"));
-    const qsizetype count = doc.array().size();
-    for (qsizetype i = 0; i < count; ++i) {
-        const QJsonObject o = doc.array().at(i).toObject();
-        const QString kind = o.value(QStringLiteral("kind")).toString(QStringLiteral("status"));
-        fakes::Fault fault;
-        static const QHash<QString, fakes::FaultKind> kinds = {
-            {QStringLiteral("status"), fakes::FaultKind::Status},
-            {QStringLiteral("delay"), fakes::FaultKind::Delay},
-            {QStringLiteral("reset"), fakes::FaultKind::Reset},
-            {QStringLiteral("malformed"), fakes::FaultKind::Malformed},
-            {QStringLiteral("html"), fakes::FaultKind::Html},
-            {QStringLiteral("timeout"), fakes::FaultKind::Timeout}};
-        if (!kinds.contains(kind))
-            return Error::make(ErrorKind::InvalidInput,
-                               QStringLiteral("faults[%1]: unknown kind \"%2\"").arg(i).arg(kind));
-        fault.kind = kinds.value(kind);
-        fault.method = o.value(QStringLiteral("method")).toString();
-        fault.pathPattern = o.value(QStringLiteral("path")).toString(QStringLiteral(".*"));
-        fault.status = o.value(QStringLiteral("status")).toInt(kind == QLatin1String("html") ? 200 : 500);
-        fault.count = o.value(QStringLiteral("count")).toInt(1);
-        fault.skip = o.value(QStringLiteral("skip")).toInt(0);
-        fault.probability = o.value(QStringLiteral("probability")).toDouble(1.0);
-        fault.delay = std::chrono::milliseconds(o.value(QStringLiteral("delayMs")).toInt(0));
+    const QByteArray json = f.readAll();
+    auto faults = fakes::parseFaults(json);
+    if (!faults)
+        return faults.error();
+    // One extension over the library's format: "retryAfter": N is a Retry-After header.
+    const QJsonArray entries = QJsonDocument::fromJson(json).array();
+    for (std::size_t i = 0; i < faults->size(); ++i) {
+        const QJsonObject o = entries.at(static_cast<qsizetype>(i)).toObject();
+        fakes::Fault &fault = (*faults)[i];
         if (o.contains(QStringLiteral("retryAfter")))
             fault.headers.append({QByteArray("Retry-After"),
                                   QByteArray::number(o.value(QStringLiteral("retryAfter")).toInt())});
-        const QString service = o.value(QStringLiteral("service")).toString();
-        if (service == QLatin1String("spotify-api"))
-            fault.service = fakes::Service::SpotifyApi;
-        else if (service == QLatin1String("spotify-accounts"))
-            fault.service = fakes::Service::SpotifyAccounts;
-        else if (service == QLatin1String("plex-server"))
-            fault.service = fakes::Service::PlexServer;
-        else if (service == QLatin1String("plex-tv"))
-            fault.service = fakes::Service::PlexTv;
         if (!fakes.faults().add(fault))
             return Error::make(ErrorKind::InvalidInput,
                                QStringLiteral("faults[%1]: invalid path pattern").arg(i));

@@ -47,6 +47,8 @@ public:
     /// Every Spotify playlist of the account (blocks on a local event loop).
     Result<std::vector<SpotifyPlaylist>> playlists();
     bool isDemo() const { return m_options.demo; }
+    /// The Plex music section chosen at sign-in (empty with --demo: every music section).
+    QString sectionKey() const { return m_sectionKey; }
 
 private:
     Session() = default;
@@ -54,10 +56,11 @@ private:
     sync::SyncAccounts m_accounts;
     std::unique_ptr<fakes::FakeServices> m_fakes;
     QString m_tempDir;
+    QString m_sectionKey;
 };
 
-/// Parses a faults file (docs/sync.md): a JSON array of {kind, method, path, service, status,
-/// count, skip, probability, delayMs, retryAfter}.
+/// Loads a faults file into the fakes: pb::fakes::parseFaults's format (docs/fakes.md) plus
+/// "retryAfter": N, sent as a Retry-After header (docs/cli.md).
 Status loadFaults(fakes::FakeServices &fakes, const QString &path);
 
 } // namespace pb::cli

@@ -5,11 +5,13 @@ namespace pb::cli {
 Command playlistsCommand();
 Command syncCommand();
 Command statusCommand();
+Command matchEvalCommand();
 
 // Each subcommand lives in its own file (<name>command.cpp) and is listed here.
 const std::vector<Command> &commands()
 {
-    static const std::vector<Command> kCommands = {playlistsCommand(), syncCommand(), statusCommand()};
+    static const std::vector<Command> kCommands = {playlistsCommand(), syncCommand(), statusCommand(),
+                                                   matchEvalCommand()};
     return kCommands;
 }
 

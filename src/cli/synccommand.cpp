@@ -205,6 +205,9 @@ int runSync(const QStringList &argsIn)
         }
     }
 
+    // The music library chosen at sign-in, unless --section names another.
+    if (syncOptions.librarySectionKey.isEmpty())
+        syncOptions.librarySectionKey = (*session)->sectionKey();
     sync::SyncService service((*session)->accounts(), (*session)->serviceOptions());
     const bool bars = !json && isatty(fileno(stderr));
     ProgressBars progress(chosen);

@@ -1,0 +1,74 @@
+#include "cliprocess.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QProcess>
+#include <QSettings>
+
+namespace pb::cli::test {
+
+CliEnvironment::CliEnvironment() : m_env(QProcessEnvironment::systemEnvironment())
+{
+    m_env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.path() + QStringLiteral("/config"));
+    m_env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.path() + QStringLiteral("/data"));
+    m_env.insert(QStringLiteral("XDG_CACHE_HOME"), m_dir.path() + QStringLiteral("/cache"));
+    m_env.insert(QStringLiteral("XDG_STATE_HOME"), m_dir.path() + QStringLiteral("/state"));
+    // No session bus: QtKeychain finds no backend and the store uses its file.
+    m_env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"),
+                 QStringLiteral("unix:path=%1/no-such-bus").arg(m_dir.path()));
+    for (const char *name : {"PLAYLIST_BRIDGE_SPOTIFY_ACCOUNTS_URL", "PLAYLIST_BRIDGE_SPOTIFY_API_URL",
+                             "PLAYLIST_BRIDGE_PLEX_TV_URL"})
+        m_env.remove(QString::fromLatin1(name));
+}
+
+QString CliEnvironment::program()
+{
+    return QStringLiteral(PB_CLI_PATH);
+}
+
+CliRun CliEnvironment::run(const QStringList &args, const QByteArray &stdinData, int timeoutMs) const
+{
+    QProcess p;
+    p.setProcessEnvironment(m_env);
+    p.start(program(), args);
+    CliRun r;
+    if (!p.waitForStarted(30000))
+        return r;
+    if (!stdinData.isEmpty())
+        p.write(stdinData);
+    p.closeWriteChannel();
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished(5000);
+    }
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    return r;
+}
+
+QByteArray CliEnvironment::allSavedFiles() const
+{
+    QByteArray all;
+    QDirIterator it(m_dir.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        QFile f(it.next());
+        if (f.open(QIODevice::ReadOnly))
+            all += f.readAll();
+    }
+    return all;
+}
+
+QString CliEnvironment::settingsValue(const QString &key) const
+{
+    // configureApplicationInfo's organisation and application names decide the file; find it.
+    QDirIterator it(configHome(), {QStringLiteral("playlist-bridge.conf")}, QDir::Files,
+                    QDirIterator::Subdirectories);
+    if (!it.hasNext())
+        return {};
+    const QSettings settings(it.next(), QSettings::IniFormat);
+    return settings.value(key).toString();
+}
+
+} // namespace pb::cli::test

@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QByteArray>
+#include <QProcessEnvironment>
+#include <QStringList>
+#include <QTemporaryDir>
+
+namespace pb::cli::test {
+
+/// What one run of playlist-bridge-cli produced.
+struct CliRun {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+    QString text() const { return QString::fromUtf8(out + err); }
+};
+
+/// Runs the built playlist-bridge-cli with its own config and data homes (so settings and the
+/// file secret store land in a temporary directory) and no D-Bus session (so no system
+/// keychain is ever touched: the secret store falls back to its owner-only file).
+class CliEnvironment {
+public:
+    CliEnvironment();
+
+    /// Sets (or overrides) one environment variable of the runs.
+    void set(const QString &name, const QString &value) { m_env.insert(name, value); }
+    QProcessEnvironment environment() const { return m_env; }
+    QString configHome() const { return m_dir.path() + QStringLiteral("/config"); }
+    /// Every file under the config and data homes, concatenated (to look for leaked secrets).
+    QByteArray allSavedFiles() const;
+    /// The settings file the CLI writes.
+    QString settingsValue(const QString &key) const;
+
+    /// Runs the CLI to completion with `stdinData` on its standard input.
+    CliRun run(const QStringList &args, const QByteArray &stdinData = {}, int timeoutMs = 120000) const;
+
+    static QString program();
+
+private:
+    QTemporaryDir m_dir;
+    QProcessEnvironment m_env;
+};
+
+} // namespace pb::cli::test

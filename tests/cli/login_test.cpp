@@ -1,0 +1,1 @@
+// placeholder: the login tests
