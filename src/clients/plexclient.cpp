@@ -4,6 +4,7 @@
 #include "jsonutil.h"
 #include "plexcommon.h"
 #include "plexdto.h"
+#include "plexpager.h"
 
 #include <QNetworkAccessManager>
 
@@ -30,93 +31,12 @@ PlexClient::~PlexClient() = default;
 
 namespace {
 
-constexpr int kMaxPages = 100000;
-
 HttpRequest pmsGet(const PlexConfig &config, const QString &path,
                    const QList<QPair<QString, QString>> &query = {})
 {
     HttpRequest req;
     req.url = detail::joinUrl(config.serverUrl, path, detail::encodeQuery(query));
     return req;
-}
-
-/// Reads every page of a MediaContainer list with X-Plex-Container-Start/Size. The server may
-/// ignore or cap the size, so the loop trusts only what came back.
-template <typename Dto, typename Out>
-class PlexPager : public std::enable_shared_from_this<PlexPager<Dto, Out>> {
-public:
-    PlexPager(HttpCore *http, const PlexConfig &config, QString path, QList<QPair<QString, QString>> query,
-              std::shared_ptr<Call<std::vector<Out>>> call, int limit, QString what)
-        : m_http(http), m_config(config), m_path(std::move(path)), m_query(std::move(query)),
-          m_call(std::move(call)), m_limit(limit), m_what(std::move(what))
-    {}
-
-    void fetch()
-    {
-        const int size = std::max(1, m_config.pageSize);
-        auto query = m_query;
-        query.append({QStringLiteral("X-Plex-Container-Start"), QString::number(m_start)});
-        query.append({QStringLiteral("X-Plex-Container-Size"), QString::number(size)});
-        HttpRequest req = pmsGet(m_config, m_path, query);
-        req.setHeader("X-Plex-Container-Start", QByteArray::number(m_start));
-        req.setHeader("X-Plex-Container-Size", QByteArray::number(size));
-        auto self = this->shared_from_this();
-        m_http->send(m_call, std::move(req),
-                     [self](pb::Result<HttpResponse> r) { self->onPage(std::move(r)); });
-    }
-
-private:
-    void onPage(pb::Result<HttpResponse> r)
-    {
-        if (!r.ok())
-            return m_call->fail(r.error());
-        auto j = detail::parseJsonBody(*r, QStringLiteral("Plex server"));
-        if (!j.ok())
-            return m_call->fail(j.error());
-        auto page = detail::readDto<px::ContainerDto<Dto>>(
-            *j, m_what, [](const detail::json &v) { return px::readContainer<Dto>(v, "Metadata"); });
-        if (!page.ok())
-            return m_call->fail(page.error());
-        const auto received = static_cast<qint64>(page->items.size());
-        for (auto &item : page->items)
-            m_out.push_back(std::move(item.value));
-        m_start += received;
-        qint64 total = page->totalSize;
-        if (total < 0) {
-            bool ok = false;
-            const qint64 header = r->header("X-Plex-Container-Total-Size").toLongLong(&ok);
-            total = ok ? header : -1;
-        }
-        const bool limitReached = m_limit > 0 && static_cast<qint64>(m_out.size()) >= m_limit;
-        const bool lastPage = received == 0 || (total >= 0 ? m_start >= total : received < m_config.pageSize);
-        if (limitReached || lastPage || ++m_pages > kMaxPages) {
-            if (limitReached)
-                m_out.resize(static_cast<std::size_t>(m_limit));
-            m_call->complete(std::move(m_out));
-            return;
-        }
-        fetch();
-    }
-
-    HttpCore *m_http;
-    PlexConfig m_config;
-    QString m_path;
-    QList<QPair<QString, QString>> m_query;
-    std::shared_ptr<Call<std::vector<Out>>> m_call;
-    int m_limit;
-    QString m_what;
-    std::vector<Out> m_out;
-    qint64 m_start = 0;
-    int m_pages = 0;
-};
-
-template <typename Dto, typename Out>
-void startPaging(HttpCore *http, const PlexConfig &config, QString path, QList<QPair<QString, QString>> query,
-                 std::shared_ptr<Call<std::vector<Out>>> call, int limit, QString what)
-{
-    std::make_shared<PlexPager<Dto, Out>>(http, config, std::move(path), std::move(query), std::move(call),
-                                          limit, std::move(what))
-        ->fetch();
 }
 
 std::vector<pb::PlexTrack> tracksOf(const detail::json &j)
@@ -182,7 +102,7 @@ RequestHandle PlexClient::searchTracks(const PlexTrackQuery &q, QObject *context
         query.append({QStringLiteral("album.title"), q.album});
     if (q.limit > 0)
         query.append({QStringLiteral("limit"), QString::number(q.limit)});
-    startPaging<px::TrackDto, pb::PlexTrack>(
+    px::startPaging<px::TrackDto, pb::PlexTrack>(
         m_http.get(), m_config,
         QStringLiteral("/library/sections/%1/all").arg(detail::pathSegment(q.sectionKey)), query, call,
         q.limit, QStringLiteral("Plex track search"));
@@ -302,7 +222,7 @@ RequestHandle PlexClient::metadata(const QStringList &ratingKeys, QObject *conte
 RequestHandle PlexClient::playlists(QObject *context, Callback<std::vector<pb::PlexPlaylist>> done)
 {
     auto call = detail::makeCall<std::vector<pb::PlexPlaylist>>(this, context, std::move(done));
-    startPaging<px::PlaylistDto, pb::PlexPlaylist>(
+    px::startPaging<px::PlaylistDto, pb::PlexPlaylist>(
         m_http.get(), m_config, QStringLiteral("/playlists"),
         {{QStringLiteral("playlistType"), QStringLiteral("audio")}}, call, 0,
         QStringLiteral("Plex playlists"));
@@ -328,7 +248,7 @@ RequestHandle PlexClient::playlistItems(const QString &playlistRatingKey, QObjec
                                         Callback<std::vector<pb::PlexPlaylistItem>> done)
 {
     auto call = detail::makeCall<std::vector<pb::PlexPlaylistItem>>(this, context, std::move(done));
-    startPaging<px::PlaylistItemDto, pb::PlexPlaylistItem>(
+    px::startPaging<px::PlaylistItemDto, pb::PlexPlaylistItem>(
         m_http.get(), m_config,
         QStringLiteral("/playlists/%1/items").arg(detail::pathSegment(playlistRatingKey)), {}, call, 0,
         QStringLiteral("Plex playlist items"));

@@ -35,7 +35,7 @@ struct ContainerDto {
     std::vector<Item> items;
     qint64 size = 0;
     qint64 totalSize = -1; ///< -1 when the server did not say
-    qint64 offset = 0;
+    qint64 offset = -1;    ///< -1 when the server did not say
 };
 
 /// Reads MediaContainer.<listKey> (Metadata, Directory, Hub ...).
@@ -48,7 +48,7 @@ ContainerDto<Item> readContainer(const json &root, const char *listKey)
         dto.items.push_back(item.get<Item>());
     dto.size = optInt(mc, "size", static_cast<qint64>(dto.items.size()));
     dto.totalSize = optInt(mc, "totalSize", -1);
-    dto.offset = optInt(mc, "offset", 0);
+    dto.offset = optInt(mc, "offset", -1);
     return dto;
 }
 

@@ -141,11 +141,11 @@ TEST_F(ClientsSpotifyParallel, CancelWhileParallelPagesRunStopsThemAll)
     ASSERT_TRUE(out.has_value());
     ASSERT_FALSE(out->ok());
     EXPECT_EQ(out->error().kind, ErrorKind::Cancelled);
-    const int requests = count(kBigItems);
-    EXPECT_LE(requests, 1 + 6); // the first page and one window at most
     spin(600);
     EXPECT_EQ(calls, 1);
-    EXPECT_EQ(count(kBigItems), requests);
+    // Requests already sent may still reach the fake after the cancel, but no page is started
+    // after it: the first page and one window (4) at most, of 28.
+    EXPECT_LE(count(kBigItems), 1 + 4);
 }
 
 namespace {
