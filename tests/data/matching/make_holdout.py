@@ -6,31 +6,10 @@ Unlike corpus.json, every positive here combines several transformations at once
 + curly quotes + compilation, ...), on songs the engine was never tuned on, and the negatives are
 near misses built the same way.
 """
-import json
-import os
+from casebuilder import CaseBuilder, sp
 
-cases = []
-_key = [5000]
-
-
-def key():
-    _key[0] += 1
-    return str(_key[0])
-
-
-def sp(name, artists, album="", ms=0):
-    return {"name": name, "artists": list(artists), "album": album, "durationMs": ms, "isrc": ""}
-
-
-def px(title, artist, album="", ms=0, track_artist=""):
-    return {"ratingKey": key(), "title": title, "grandparentTitle": artist, "originalTitle": track_artist,
-            "parentTitle": album, "durationMs": ms, "guids": []}
-
-
-def add(cid, category, spotify, candidates, expected, note=""):
-    cases.append({"id": cid, "category": category, "provenance": "holdout:" + category, "note": note,
-                  "spotify": spotify, "candidates": candidates,
-                  "expected": [candidates[i]["ratingKey"] for i in expected]})
+_builder = CaseBuilder("holdout", 5000)
+cases, px, add = _builder.cases, _builder.px, _builder.add
 
 
 SONGS = [
@@ -79,8 +58,4 @@ for n, (title, artists, album, ms) in enumerate(SONGS):
     add(t + "-near-3", "near-miss", sp(base + " - Acoustic Version", artists, album + " (Acoustic)", ms - 20000),
         [px(base, a0, album, ms), px(base + " (Slowed + Reverb)", a0, "", ms + 30000)], [])
 
-out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "holdout.json")
-with open(out, "w", encoding="utf-8") as f:
-    json.dump({"version": 1, "description": "Holdout cases, see make_holdout.py", "cases": cases}, f,
-              ensure_ascii=False, indent=1)
-print(f"{len(cases)} cases -> {out}")
+_builder.write("holdout.json", "Holdout cases, see make_holdout.py")

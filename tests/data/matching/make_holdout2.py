@@ -2,31 +2,10 @@
 """Generates holdout2.json: a second set written after the first holdout had been used for fixes
 (so holdout.json is no longer blind). Run once; docs/matching.md reports that first run as it came
 out, then any fixes. Same format as corpus.json."""
-import json
-import os
+from casebuilder import CaseBuilder, sp
 
-cases = []
-_key = [9000]
-
-
-def key():
-    _key[0] += 1
-    return str(_key[0])
-
-
-def sp(name, artists, album="", ms=0):
-    return {"name": name, "artists": list(artists), "album": album, "durationMs": ms, "isrc": ""}
-
-
-def px(title, artist, album="", ms=0, track_artist=""):
-    return {"ratingKey": key(), "title": title, "grandparentTitle": artist, "originalTitle": track_artist,
-            "parentTitle": album, "durationMs": ms, "guids": []}
-
-
-def add(cid, category, spotify, candidates, expected, note=""):
-    cases.append({"id": cid, "category": category, "provenance": "holdout2:" + category, "note": note,
-                  "spotify": spotify, "candidates": candidates,
-                  "expected": [candidates[i]["ratingKey"] for i in expected]})
+_builder = CaseBuilder("holdout2", 9000)
+cases, px, add = _builder.cases, _builder.px, _builder.add
 
 
 SONGS = [
@@ -67,8 +46,4 @@ for n, (title, artists, album, ms) in enumerate(SONGS):
     add(t + "-neg-early", "negative", sp(title, artists, album, ms),
         [px(title + " (Early Version)", a0, album + " (Anniversary Edition)", ms - 2000)], [])
 
-out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "holdout2.json")
-with open(out, "w", encoding="utf-8") as f:
-    json.dump({"version": 1, "description": "Second holdout, see make_holdout2.py", "cases": cases}, f,
-              ensure_ascii=False, indent=1)
-print(f"{len(cases)} cases -> {out}")
+_builder.write("holdout2.json", "Second holdout, see make_holdout2.py")

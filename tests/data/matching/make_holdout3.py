@@ -1,31 +1,10 @@
 #!/usr/bin/env python3
 """Generates holdout3.json: a third blind set, written after the fixes for holdout2. Run once;
 docs/matching.md reports the first run as it came out. Same format as corpus.json."""
-import json
-import os
+from casebuilder import CaseBuilder, sp
 
-cases = []
-_key = [12000]
-
-
-def key():
-    _key[0] += 1
-    return str(_key[0])
-
-
-def sp(name, artists, album="", ms=0):
-    return {"name": name, "artists": list(artists), "album": album, "durationMs": ms, "isrc": ""}
-
-
-def px(title, artist, album="", ms=0, track_artist=""):
-    return {"ratingKey": key(), "title": title, "grandparentTitle": artist, "originalTitle": track_artist,
-            "parentTitle": album, "durationMs": ms, "guids": []}
-
-
-def add(cid, category, spotify, candidates, expected, note=""):
-    cases.append({"id": cid, "category": category, "provenance": "holdout3:" + category, "note": note,
-                  "spotify": spotify, "candidates": candidates,
-                  "expected": [candidates[i]["ratingKey"] for i in expected]})
+_builder = CaseBuilder("holdout3", 12000)
+cases, px, add = _builder.cases, _builder.px, _builder.add
 
 
 P, N = "positive", "negative"
@@ -120,8 +99,4 @@ add("S19", N, sp("Numb", ["Linkin Park"], "Meteora", 185000),
 add("S20", N, sp("Stay", ["Rihanna", "Mikky Ekko"], "Unapologetic", 240000),
     [px("Stay", "Mikky Ekko", "Time", 240000)], [], "the featured artist's own song of the same name")
 
-out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "holdout3.json")
-with open(out, "w", encoding="utf-8") as f:
-    json.dump({"version": 1, "description": "Third holdout, see make_holdout3.py", "cases": cases}, f,
-              ensure_ascii=False, indent=1)
-print(f"{len(cases)} cases -> {out}")
+_builder.write("holdout3.json", "Third holdout, see make_holdout3.py")

@@ -1,31 +1,10 @@
 #!/usr/bin/env python3
 """Generates holdout4.json: a fourth blind set, written after the fixes for holdout3. Run once;
 docs/matching.md reports the first run as it came out. Same format as corpus.json."""
-import json
-import os
+from casebuilder import CaseBuilder, sp
 
-cases = []
-_key = [15000]
-
-
-def key():
-    _key[0] += 1
-    return str(_key[0])
-
-
-def sp(name, artists, album="", ms=0):
-    return {"name": name, "artists": list(artists), "album": album, "durationMs": ms, "isrc": ""}
-
-
-def px(title, artist, album="", ms=0, track_artist=""):
-    return {"ratingKey": key(), "title": title, "grandparentTitle": artist, "originalTitle": track_artist,
-            "parentTitle": album, "durationMs": ms, "guids": []}
-
-
-def add(cid, category, spotify, candidates, expected, note=""):
-    cases.append({"id": cid, "category": category, "provenance": "holdout4:" + category, "note": note,
-                  "spotify": spotify, "candidates": candidates,
-                  "expected": [candidates[i]["ratingKey"] for i in expected]})
+_builder = CaseBuilder("holdout4", 15000)
+cases, px, add = _builder.cases, _builder.px, _builder.add
 
 
 P, N = "positive", "negative"
@@ -104,8 +83,4 @@ add("U17", N, sp("Clocks", ["Coldplay"], "A Rush of Blood to the Head", 307000),
 add("U18", N, sp("Halo", ["Beyoncé"], "I AM...SASHA FIERCE", 261000),
     [px("Halo (Live at Roseland)", "Beyonce", "Live at Roseland: Elements of 4", 262000)], [])
 
-out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "holdout4.json")
-with open(out, "w", encoding="utf-8") as f:
-    json.dump({"version": 1, "description": "Fourth holdout, see make_holdout4.py", "cases": cases}, f,
-              ensure_ascii=False, indent=1)
-print(f"{len(cases)} cases -> {out}")
+_builder.write("holdout4.json", "Fourth holdout, see make_holdout4.py")

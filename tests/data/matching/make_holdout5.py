@@ -1,31 +1,10 @@
 #!/usr/bin/env python3
 """Generates holdout5.json: a fifth blind set, written after the fixes for holdout4. Run once;
 docs/matching.md reports the first run as it came out. Same format as corpus.json."""
-import json
-import os
+from casebuilder import CaseBuilder, sp
 
-cases = []
-_key = [18000]
-
-
-def key():
-    _key[0] += 1
-    return str(_key[0])
-
-
-def sp(name, artists, album="", ms=0):
-    return {"name": name, "artists": list(artists), "album": album, "durationMs": ms, "isrc": ""}
-
-
-def px(title, artist, album="", ms=0, track_artist=""):
-    return {"ratingKey": key(), "title": title, "grandparentTitle": artist, "originalTitle": track_artist,
-            "parentTitle": album, "durationMs": ms, "guids": []}
-
-
-def add(cid, category, spotify, candidates, expected, note=""):
-    cases.append({"id": cid, "category": category, "provenance": "holdout5:" + category, "note": note,
-                  "spotify": spotify, "candidates": candidates,
-                  "expected": [candidates[i]["ratingKey"] for i in expected]})
+_builder = CaseBuilder("holdout5", 18000)
+cases, px, add = _builder.cases, _builder.px, _builder.add
 
 
 P, N = "positive", "negative"
@@ -90,8 +69,4 @@ add("W14", N, sp("Tití Me Preguntó", ["Bad Bunny"], "Un Verano Sin Ti", 243000
 add("W15", N, sp("Les Champs-Élysées", ["Joe Dassin"], "Les Champs-Élysées", 154000),
     [px("Waterloo Sunset", "Joe Dassin", "", 154000)], [])
 
-out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "holdout5.json")
-with open(out, "w", encoding="utf-8") as f:
-    json.dump({"version": 1, "description": "Fifth holdout, see make_holdout5.py", "cases": cases}, f,
-              ensure_ascii=False, indent=1)
-print(f"{len(cases)} cases -> {out}")
+_builder.write("holdout5.json", "Fifth holdout, see make_holdout5.py")

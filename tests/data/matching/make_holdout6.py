@@ -1,31 +1,10 @@
 #!/usr/bin/env python3
 """Generates holdout6.json: a sixth blind set (non-Latin scripts, compilations, missing durations),
 written after holdout5. Run once; docs/matching.md reports the first run as it came out."""
-import json
-import os
+from casebuilder import CaseBuilder, sp
 
-cases = []
-_key = [21000]
-
-
-def key():
-    _key[0] += 1
-    return str(_key[0])
-
-
-def sp(name, artists, album="", ms=0):
-    return {"name": name, "artists": list(artists), "album": album, "durationMs": ms, "isrc": ""}
-
-
-def px(title, artist, album="", ms=0, track_artist=""):
-    return {"ratingKey": key(), "title": title, "grandparentTitle": artist, "originalTitle": track_artist,
-            "parentTitle": album, "durationMs": ms, "guids": []}
-
-
-def add(cid, category, spotify, candidates, expected, note=""):
-    cases.append({"id": cid, "category": category, "provenance": "holdout6:" + category, "note": note,
-                  "spotify": spotify, "candidates": candidates,
-                  "expected": [candidates[i]["ratingKey"] for i in expected]})
+_builder = CaseBuilder("holdout6", 21000)
+cases, px, add = _builder.cases, _builder.px, _builder.add
 
 
 P, N = "positive", "negative"
@@ -69,8 +48,4 @@ add("Y10", N, sp("Mr. Blue Sky", ["Electric Light Orchestra"], "Out of the Blue"
     [px("Mr. Blue Sky", "Electric Light Orchestra", "Mr. Blue Sky: The Very Best Of", 307000)], [],
     "ELO's 2012 re-recording, marked nowhere but the album")
 
-out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "holdout6.json")
-with open(out, "w", encoding="utf-8") as f:
-    json.dump({"version": 1, "description": "Sixth holdout, see make_holdout6.py", "cases": cases}, f,
-              ensure_ascii=False, indent=1)
-print(f"{len(cases)} cases -> {out}")
+_builder.write("holdout6.json", "Sixth holdout, see make_holdout6.py")
