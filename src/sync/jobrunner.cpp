@@ -117,6 +117,14 @@ void JobRunner::readAll()
         if (!r)
             return fail(r.error(), QStringLiteral("could not read the Spotify playlist"));
         m_entries = std::move(*r);
+        if (m_playlist.isLikedSongs) {
+            // Liked Songs has no snapshot id: a fingerprint of its track ids, in order, plays
+            // that part, so the "nothing changed" shortcut fires only when nothing changed.
+            QStringList ids;
+            for (const SpotifyPlaylistEntry &e : m_entries)
+                ids << e.track.id;
+            m_playlist.snapshotId = QStringLiteral("liked:") + plexFingerprint(ids);
+        }
         m_progress.totalTracks = static_cast<int>(m_entries.size());
         m_result.total = m_progress.totalTracks;
         m_progressDirty = true;
@@ -273,8 +281,7 @@ void JobRunner::plan(std::vector<TrackOutcome> outcomes)
         QSet<QString> titles;
         for (const PlexPlaylist &p : *r)
             titles.insert(p.title.toCaseFolded());
-        const QString base = m_playlist.name.trimmed().isEmpty() ? QStringLiteral("Spotify playlist")
-                                                                 : m_playlist.name.trimmed();
+        const QString base = newPlaylistTitle();
         QString title = base;
         for (int n = 1; titles.contains(title.toCaseFolded()); ++n)
             title = n == 1 ? QStringLiteral("%1 (Spotify)").arg(base)
@@ -285,6 +292,16 @@ void JobRunner::plan(std::vector<TrackOutcome> outcomes)
                         .arg(base, title));
         write(wanted, title);
     });
+}
+
+QString JobRunner::newPlaylistTitle() const
+{
+    // The user's naming pattern, filled in by the GUI, names only a playlist we create.
+    if (const QString t = m_ctx.options.plexTitle.trimmed(); !t.isEmpty())
+        return t;
+    if (const QString n = m_playlist.name.trimmed(); !n.isEmpty())
+        return n;
+    return m_playlist.isLikedSongs ? QStringLiteral("Liked Songs") : QStringLiteral("Spotify playlist");
 }
 
 void JobRunner::write(const QStringList &wanted, const QString &title)

@@ -30,6 +30,9 @@ struct SyncOptions {
     bool dryRun = false;       ///< match and plan, write nothing
     QString librarySectionKey; ///< the Plex music section to match against (empty = all music sections)
     bool forceRematch = false; ///< ignore the match cache (manual overrides still apply)
+    /// Title of the Plex playlist when this sync CREATES it (empty = the Spotify playlist's
+    /// name); title-clash rules apply. Never renames an existing linked playlist.
+    QString plexTitle;
 };
 
 /// Live progress of one sync (the seed's SyncProgress).
