@@ -15,6 +15,9 @@
 #include <QNetworkAccessManager>
 #include <QSettings>
 #include <QTemporaryDir>
+#include <QTextStream>
+
+#include <cstdio>
 
 namespace pb::cli {
 
@@ -162,8 +165,22 @@ Result<std::vector<SpotifyPlaylist>> Session::playlists()
     });
     if (!out)
         loop.exec();
-    m_accounts.spotifyTokens = spotify.tokens();
+    updateSpotifyTokens(spotify.tokens());
     return std::move(*out);
+}
+
+void Session::updateSpotifyTokens(const clients::SpotifyTokens &tokens)
+{
+    const bool rotated =
+        !tokens.refreshToken.isEmpty() && tokens.refreshToken != m_accounts.spotifyTokens.refreshToken;
+    m_accounts.spotifyTokens = tokens;
+    if (!rotated || m_options.demo)
+        return;
+    if (const Status saved = Secrets().write(clients::kSecretSpotifyRefreshToken, tokens.refreshToken);
+        !saved)
+        QTextStream(stderr) << "warning: could not save Spotify's new refresh token: "
+                            << saved.error().toString()
+                            << "\nThe next run may need 'playlist-bridge-cli login spotify'.\n";
 }
 
 Status loadFaults(fakes::FakeServices &fakes, const QString &path)

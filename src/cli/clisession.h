@@ -47,6 +47,9 @@ public:
     /// Every Spotify playlist of the account (blocks on a local event loop).
     Result<std::vector<SpotifyPlaylist>> playlists();
     bool isDemo() const { return m_options.demo; }
+    /// Spotify refreshed (and, with PKCE, rotated) the tokens: keep them for the next call and,
+    /// for a saved account, store the new refresh token (the old one no longer works).
+    void updateSpotifyTokens(const clients::SpotifyTokens &tokens);
     /// The Plex music section chosen at sign-in (empty with --demo: every music section).
     QString sectionKey() const { return m_sectionKey; }
 

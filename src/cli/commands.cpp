@@ -6,12 +6,14 @@ Command playlistsCommand();
 Command syncCommand();
 Command statusCommand();
 Command matchEvalCommand();
+Command loginCommand();
+Command logoutCommand();
 
 // Each subcommand lives in its own file (<name>command.cpp) and is listed here.
 const std::vector<Command> &commands()
 {
-    static const std::vector<Command> kCommands = {playlistsCommand(), syncCommand(), statusCommand(),
-                                                   matchEvalCommand()};
+    static const std::vector<Command> kCommands = {playlistsCommand(), syncCommand(),  statusCommand(),
+                                                   matchEvalCommand(), loginCommand(), logoutCommand()};
     return kCommands;
 }
 

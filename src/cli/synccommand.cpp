@@ -209,6 +209,8 @@ int runSync(const QStringList &argsIn)
     if (syncOptions.librarySectionKey.isEmpty())
         syncOptions.librarySectionKey = (*session)->sectionKey();
     sync::SyncService service((*session)->accounts(), (*session)->serviceOptions());
+    QObject::connect(&service, &sync::SyncService::spotifyTokensChanged, &service,
+                     [&](const clients::SpotifyTokens &t) { (*session)->updateSpotifyTokens(t); });
     const bool bars = !json && isatty(fileno(stderr));
     ProgressBars progress(chosen);
     QObject::connect(&service, &sync::SyncRegistry::progressChanged, &service,

@@ -112,7 +112,7 @@ TEST(CliOptions, HelpListsEveryCommand)
     const CliEnvironment env;
     const CliRun r = env.run({QStringLiteral("--help")});
     EXPECT_EQ(r.exitCode, 0);
-    for (const char *c : {"playlists", "sync", "status", "match-eval"})
+    for (const char *c : {"playlists", "sync", "status", "match-eval", "login", "logout"})
         EXPECT_TRUE(r.text().contains(QString::fromLatin1(c))) << c;
 }
 

@@ -1,0 +1,207 @@
+// playlist-bridge-cli login plex [--server NAME] [--section KEY|TITLE]
+//                                | --url URL --token TOKEN [--section KEY|TITLE]
+// The PIN sign-in (approve on app.plex.tv from any browser), the server chosen from the
+// account's resources and reached through ConnectionProber, then a music library; or a
+// server given by hand. Saved like the app's Connect Plex dialog (accounts.h).
+#include "accounts.h"
+#include "awaitcall.h"
+#include "clisession.h"
+#include "command.h"
+#include "login.h"
+
+#include "pb/clients/connectionprober.h"
+#include "pb/clients/plexclient.h"
+#include "pb/clients/plextvclient.h"
+#include "pb/clients/secretstore.h"
+
+#include <QNetworkAccessManager>
+#include <QSettings>
+
+#include <cstdio>
+
+namespace pb::cli {
+
+namespace {
+
+struct PlexLoginOptions {
+    QString url;
+    QString token; ///< given by the user: the only secret we may ever echo, and we still do not
+    QString server;
+    QString section;
+};
+
+int fail(QTextStream &err, const QString &what, const Error &e)
+{
+    err << "login plex: " << what << e.toString() << '\n';
+    return exitCodeFor(e);
+}
+
+/// The server through plex.tv: PIN, approval, resources, then the chosen server probed.
+Result<PlexServer> signInWithPin(QNetworkAccessManager &nam, const clients::PlexClientInfo &info,
+                                 const QString &wantedServer, QTextStream &out)
+{
+    clients::PlexTvClient tv(&nam, clients::PlexTvConfig::fromEnvironment(info));
+    const auto pin = awaitCall<clients::PlexPin>(
+        [&](QObject *ctx, clients::Callback<clients::PlexPin> done) { tv.createPin(ctx, std::move(done)); });
+    if (!pin)
+        return pin.error();
+    out << "Open this page in a browser, sign in to Plex and approve Playlist Bridge:\n\n  "
+        << tv.authUrl(*pin).toString(QUrl::FullyEncoded) << "\n\nWaiting for the approval";
+    if (pin->expiresAt.isValid())
+        out << " (the request expires at " << pin->expiresAt.toLocalTime().toString(QStringLiteral("HH:mm"))
+            << ")";
+    out << " ...\n";
+    out.flush();
+    const auto userToken = awaitCall<QString>([&](QObject *ctx, clients::Callback<QString> done) {
+        tv.waitForPin(*pin, {}, ctx, std::move(done));
+    });
+    if (!userToken)
+        return userToken.error();
+    const auto resources = awaitCall<std::vector<clients::PlexResource>>(
+        [&](QObject *ctx, auto done) { tv.servers(*userToken, ctx, std::move(done)); });
+    if (!resources)
+        return resources.error();
+    std::vector<clients::PlexResource> servers;
+    for (const clients::PlexResource &r : *resources)
+        if (r.isServer())
+            servers.push_back(r);
+    if (servers.empty())
+        return Error::make(ErrorKind::NotFound, QStringLiteral("this Plex account has no Plex Media Server"));
+
+    const clients::PlexResource *chosen = nullptr;
+    QStringList names;
+    for (const clients::PlexResource &r : servers) {
+        names << (r.owned ? r.name + QStringLiteral(" (owned)") : r.name);
+        if (!wantedServer.isEmpty() && !chosen &&
+            (r.name.compare(wantedServer, Qt::CaseInsensitive) == 0 || r.clientIdentifier == wantedServer))
+            chosen = &r;
+    }
+    if (!wantedServer.isEmpty() && !chosen)
+        return Error::make(ErrorKind::NotFound,
+                           QStringLiteral("no server named \"%1\" on this account; it has: %2")
+                               .arg(wantedServer, names.join(QStringLiteral(", "))));
+    if (!chosen) {
+        for (const clients::PlexResource &r : servers)
+            if (!chosen && r.owned)
+                chosen = &r;
+        if (!chosen)
+            chosen = &servers.front();
+        if (servers.size() > 1)
+            out << "This account has " << servers.size() << " servers: " << names.join(QStringLiteral(", "))
+                << ".\nUsing \"" << chosen->name << "\"; choose another with --server NAME.\n";
+    }
+    out << "Connecting to \"" << chosen->name << "\" ...\n";
+    out.flush();
+    clients::ConnectionProber prober(&nam, info);
+    return awaitCall<PlexServer>([&](QObject *ctx, clients::Callback<PlexServer> done) {
+        prober.probe(*chosen, ctx, std::move(done));
+    });
+}
+
+int runPlexLogin(const PlexLoginOptions &o)
+{
+    QTextStream out(stdout), err(stderr);
+    QNetworkAccessManager nam;
+    const clients::PlexClientInfo info = clients::PlexClientInfo::forThisInstall();
+    Result<PlexServer> server = Error::make(ErrorKind::Internal, QString());
+    if (!o.url.isEmpty()) {
+        clients::ConnectionProber prober(&nam, info, std::chrono::milliseconds(8000));
+        const QUrl url = QUrl::fromUserInput(o.url);
+        server = awaitCall<PlexServer>([&](QObject *ctx, clients::Callback<PlexServer> done) {
+            prober.probeUrl(url, o.token, {}, ctx, std::move(done));
+        });
+    } else {
+        server = signInWithPin(nam, info, o.server, out);
+    }
+    if (!server)
+        return fail(err, QString(), server.error());
+
+    clients::PlexConfig config;
+    config.serverUrl = QUrl(server->baseUrl);
+    config.token = server->accessToken;
+    config.client = info;
+    clients::PlexClient plex(&nam, config);
+    const auto sections = awaitCall<std::vector<PlexSection>>(
+        [&](QObject *ctx, auto done) { plex.musicSections(ctx, std::move(done)); });
+    if (!sections)
+        return fail(err, QStringLiteral("could not read the server's libraries: "), sections.error());
+    if (sections->empty()) {
+        err << "login plex: the server has no music library\n";
+        return kExitNotFound;
+    }
+    const PlexSection *section = nullptr;
+    QStringList titles;
+    for (const PlexSection &s : *sections) {
+        titles << QStringLiteral("%1 (%2)").arg(s.title, s.key);
+        if (!o.section.isEmpty() && !section &&
+            (s.key == o.section || s.title.compare(o.section, Qt::CaseInsensitive) == 0))
+            section = &s;
+    }
+    if (!o.section.isEmpty() && !section) {
+        err << "login plex: no music library \"" << o.section
+            << "\"; the server has: " << titles.join(QStringLiteral(", ")) << '\n';
+        return kExitNotFound;
+    }
+    if (!section) {
+        section = &sections->front();
+        if (sections->size() > 1)
+            out << "The server has " << sections->size()
+                << " music libraries: " << titles.join(QStringLiteral(", ")) << ".\nUsing \""
+                << section->title << "\"; choose another with --section KEY.\n";
+    }
+
+    Secrets secrets;
+    if (const Status saved = secrets.write(clients::kSecretPlexServerToken, server->accessToken); !saved)
+        return fail(err, QStringLiteral("could not save the sign-in: "), saved.error());
+    const QString name = server->name.isEmpty() ? server->baseUrl : server->name;
+    QSettings settings;
+    settings.setValue(keys::plexUrl, server->baseUrl);
+    settings.setValue(keys::plexMachine, server->machineIdentifier);
+    settings.setValue(keys::plexName, name);
+    settings.setValue(keys::plexSection, section->key);
+    settings.setValue(keys::plexSectionTitle, section->title);
+    settings.sync();
+    out << "Connected to the Plex server \"" << name << "\" at " << server->baseUrl << ", music library \""
+        << section->title << "\" (section " << section->key << "). The server token is kept in the "
+        << secrets.backendName() << ".\n";
+    return kExitOk;
+}
+
+} // namespace
+
+int loginPlex(const QStringList &args)
+{
+    QTextStream err(stderr);
+    PlexLoginOptions o;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        bool missing = false;
+        std::optional<QString> v;
+        if ((v = optionValue(args, i, QStringLiteral("--url"), &missing)))
+            o.url = *v;
+        else if ((v = optionValue(args, i, QStringLiteral("--token"), &missing)))
+            o.token = *v;
+        else if ((v = optionValue(args, i, QStringLiteral("--server"), &missing)))
+            o.server = *v;
+        else if ((v = optionValue(args, i, QStringLiteral("--section"), &missing)))
+            o.section = *v;
+        else {
+            err << "login plex: unexpected argument '" << args.at(i) << "'\n";
+            return kExitUsage;
+        }
+        if (missing || v->isEmpty()) {
+            err << "login plex: " << args.at(i) << " needs a value\n";
+            return kExitUsage;
+        }
+    }
+    if (o.url.isEmpty() != o.token.isEmpty()) {
+        err << "login plex: a server given by hand needs both --url URL and --token TOKEN\n";
+        return kExitUsage;
+    }
+    if (!o.url.isEmpty() && !o.server.isEmpty()) {
+        err << "login plex: --server picks among the account's servers; it does not go with --url\n";
+        return kExitUsage;
+    }
+    return runPlexLogin(o);
+}
+
+} // namespace pb::cli
