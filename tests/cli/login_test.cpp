@@ -218,7 +218,7 @@ TEST_F(CliLogin, PlexServerGivenByUrlAndToken)
     const QString url = m_fakes.services()->plexServerUrl().toString();
     const CliRun wrong = m_env.run({QStringLiteral("login"), QStringLiteral("plex"), QStringLiteral("--url"),
                                     url, QStringLiteral("--token"), QStringLiteral("not-the-token")});
-    EXPECT_NE(wrong.exitCode, 0);
+    EXPECT_EQ(wrong.exitCode, 3) << wrong.text().toStdString(); // /identity answers, the libraries refuse
     EXPECT_TRUE(m_env.settingsValue(QStringLiteral("accounts/plex/serverUrl")).isEmpty());
 
     const CliRun r = m_env.run({QStringLiteral("login"), QStringLiteral("plex"), QStringLiteral("--url"), url,
