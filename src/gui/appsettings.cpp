@@ -54,4 +54,14 @@ QString AppSettings::plexTitleFor(const QString &name, const QString &owner) con
     return title.isEmpty() ? name : title;
 }
 
+pb::sync::SyncOptions syncOptionsFor(const SpotifyPlaylist &playlist, const QString &librarySectionKey,
+                                     const AppSettings &settings)
+{
+    pb::sync::SyncOptions options;
+    options.librarySectionKey = librarySectionKey;
+    const QString owner = playlist.ownerName.isEmpty() ? playlist.ownerId : playlist.ownerName;
+    options.plexTitle = settings.plexTitleFor(playlist.name, owner);
+    return options;
+}
+
 } // namespace pb::gui

@@ -5,6 +5,7 @@
 
 #include "pb/core/version.h"
 #include "pb/gui/appbackend.h"
+#include "pb/gui/appsettings.h"
 #include "pb/gui/coverartcache.h"
 #include "pb/gui/playlistdetailsmodal.h"
 #include "pb/gui/playlistitem.h"
@@ -195,9 +196,8 @@ void MainWindow::startSync(const QString &id)
     PlaylistItem *card = item(id);
     if (!card || !card->isReadable())
         return;
-    pb::sync::SyncOptions options;
-    options.librarySectionKey = m_backend->accountStatus().plexSectionKey;
-    m_backend->registry()->startSync(card->playlist(), options);
+    m_backend->registry()->startSync(
+        card->playlist(), syncOptionsFor(card->playlist(), m_backend->accountStatus().plexSectionKey));
 }
 
 void MainWindow::syncAll()

@@ -2,6 +2,7 @@
 #include "pb/gui/plural.h"
 
 #include "pb/gui/appbackend.h"
+#include "pb/gui/appsettings.h"
 #include "pb/gui/coverartcache.h"
 #include "pb/gui/csvexport.h"
 #include "pb/gui/fixmatchdialog.h"
@@ -239,9 +240,7 @@ void PlaylistDetailsModal::startOrCancel()
         registry->cancelSync(m_playlist.id);
         return;
     }
-    pb::sync::SyncOptions options;
-    options.librarySectionKey = m_backend->accountStatus().plexSectionKey;
-    registry->startSync(m_playlist, options);
+    registry->startSync(m_playlist, syncOptionsFor(m_playlist, m_backend->accountStatus().plexSectionKey));
 }
 
 void PlaylistDetailsModal::startPreview()
@@ -249,9 +248,8 @@ void PlaylistDetailsModal::startPreview()
     if (m_running)
         return;
     m_previewRequested = true;
-    pb::sync::SyncOptions options;
+    pb::sync::SyncOptions options = syncOptionsFor(m_playlist, m_backend->accountStatus().plexSectionKey);
     options.dryRun = true;
-    options.librarySectionKey = m_backend->accountStatus().plexSectionKey;
     m_backend->registry()->startSync(m_playlist, options);
 }
 

@@ -3,6 +3,7 @@
 #include "demoenvironment.h"
 
 #include "pb/fakes/fakeservices.h"
+#include "pb/gui/appsettings.h"
 #include "pb/gui/mainwindow.h"
 #include "pb/gui/playlistdetailsmodal.h"
 #include "pb/gui/playlistitem.h"
@@ -14,6 +15,7 @@
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -63,6 +65,14 @@ protected:
         window.reset();
         backend.reset();
         demo.reset();
+        QSettings().clear(); // the naming pattern a test may have stored
+    }
+
+    SyncResult syncFromCard(PlaylistItem *card)
+    {
+        QSignalSpy finished(backend->registry(), &SyncRegistry::syncFinished);
+        QTest::mouseClick(card->syncButton(), Qt::LeftButton);
+        return waitFinished(finished);
     }
 
     PlaylistDetailsModal *openLoaded(int rows)
@@ -237,6 +247,40 @@ TEST_F(DemoTest, ManualOverrideIsSavedAndUsedOnTheNextSync)
     ASSERT_EQ(playlists.size(), 1u);
     const auto items = demo->fakes()->plexPlaylistItems(playlists[0].ratingKey);
     EXPECT_NE(std::find(items.begin(), items.end(), chosen.ratingKey), items.end());
+}
+
+TEST_F(DemoTest, LikedSongsSyncsFromItsCard)
+{
+    start(1, 10);
+    PlaylistItem *liked = window->items().front();
+    ASSERT_TRUE(liked->playlist().isLikedSongs);
+    ASSERT_TRUE(liked->syncButton()->isEnabled());
+    const SyncResult result = syncFromCard(liked);
+    ASSERT_EQ(result.outcome, SyncOutcome::Succeeded) << result.message.toStdString();
+    EXPECT_EQ(result.total, static_cast<int>(world.spotify.liked.size()));
+    EXPECT_GT(result.matched, 0);
+    EXPECT_EQ(result.plexPlaylistTitle, QStringLiteral("Liked Songs"));
+    const auto playlists = demo->fakes()->plexPlaylists();
+    ASSERT_EQ(playlists.size(), 1u);
+    EXPECT_EQ(playlists[0].title, QStringLiteral("Liked Songs"));
+    EXPECT_EQ(static_cast<int>(playlists[0].items.size()), result.matched);
+    EXPECT_EQ(demo->fakes()->requestCount(QStringLiteral("^/v1/playlists/liked")), 0);
+    EXPECT_EQ(liked->statusWidget()->counts().matched, result.matched);
+}
+
+TEST_F(DemoTest, NamingPatternFromSettingsNamesTheNewPlexPlaylist)
+{
+    AppSettings settings;
+    settings.playlistNaming = QStringLiteral("{name} (Spotify)");
+    settings.save();
+    start(1, 10);
+    const SyncResult result = syncFromCard(window->item(playlistId));
+    ASSERT_EQ(result.outcome, SyncOutcome::Succeeded) << result.message.toStdString();
+    const QString expected = world.spotify.playlists[0].name + QStringLiteral(" (Spotify)");
+    EXPECT_EQ(result.plexPlaylistTitle, expected);
+    const auto playlists = demo->fakes()->plexPlaylists();
+    ASSERT_EQ(playlists.size(), 1u);
+    EXPECT_EQ(playlists[0].title, expected);
 }
 
 } // namespace

@@ -129,4 +129,23 @@ TEST(AppSettings, DefaultsRoundTripAndClamping)
     EXPECT_EQ(loaded.playlistNaming, QStringLiteral("{name}"));
 }
 
+TEST(AppSettings, SyncOptionsCarryTheTitleFromThePattern)
+{
+    pb::SpotifyPlaylist p;
+    p.name = QStringLiteral("Road Trip");
+    p.ownerName = QStringLiteral("Alex");
+    AppSettings s;
+    pb::sync::SyncOptions o = syncOptionsFor(p, QStringLiteral("3"), s);
+    EXPECT_EQ(o.librarySectionKey, QStringLiteral("3"));
+    EXPECT_EQ(o.plexTitle, QStringLiteral("Road Trip"));
+    EXPECT_FALSE(o.dryRun);
+    s.playlistNaming = QStringLiteral("{name} (Spotify)");
+    EXPECT_EQ(syncOptionsFor(p, {}, s).plexTitle, QStringLiteral("Road Trip (Spotify)"));
+    s.playlistNaming = QStringLiteral("{owner}: {name}");
+    EXPECT_EQ(syncOptionsFor(p, {}, s).plexTitle, QStringLiteral("Alex: Road Trip"));
+    p.ownerName.clear();
+    p.ownerId = QStringLiteral("alex42");
+    EXPECT_EQ(syncOptionsFor(p, {}, s).plexTitle, QStringLiteral("alex42: Road Trip"));
+}
+
 } // namespace

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "pb/core/types.h"
+#include "pb/sync/jobtypes.h"
+
 #include <QString>
 
 class QSettings;
@@ -29,5 +32,11 @@ struct AppSettings {
     /// The Plex playlist title for a Spotify playlist under this naming pattern.
     QString plexTitleFor(const QString &name, const QString &owner) const;
 };
+
+/// The options of a sync the user starts: the chosen Plex library and, for a Plex playlist the
+/// sync creates, the title from the stored naming pattern (read now, so a change in Settings
+/// applies to the next sync). A linked playlist keeps its title whatever the pattern says.
+pb::sync::SyncOptions syncOptionsFor(const SpotifyPlaylist &playlist, const QString &librarySectionKey,
+                                     const AppSettings &settings = AppSettings::load());
 
 } // namespace pb::gui
