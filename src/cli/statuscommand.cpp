@@ -1,5 +1,6 @@
 // playlist-bridge-cli status [--json] [--db PATH]: linked playlists and their last sync, from
 // the state database only (no network).
+#include "accounts.h"
 #include "clisession.h"
 #include "command.h"
 
@@ -8,6 +9,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSettings>
 #include <QTextStream>
 
 namespace pb::cli {
@@ -27,6 +29,37 @@ int runStatus(const QStringList &argsIn)
     if (!args.isEmpty()) {
         err << "status: unexpected argument '" << args.first() << "'\n";
         return kExitUsage;
+    }
+    // Who is signed in (settings only: no keychain, no network). `logout` clears these keys.
+    const QSettings settings;
+    const QString spotifyUser = settings.value(keys::spotifyUserId).toString();
+    const QString spotifyName = settings.value(keys::spotifyName).toString();
+    const QString plexUrl = settings.value(keys::plexUrl).toString();
+    const QJsonObject accounts{
+        {QStringLiteral("spotify"), spotifyUser.isEmpty()
+                                        ? QJsonValue()
+                                        : QJsonObject{{QStringLiteral("userId"), spotifyUser},
+                                                      {QStringLiteral("displayName"), spotifyName}}},
+        {QStringLiteral("plex"),
+         plexUrl.isEmpty()
+             ? QJsonValue()
+             : QJsonObject{{QStringLiteral("server"), settings.value(keys::plexName).toString()},
+                           {QStringLiteral("url"), plexUrl},
+                           {QStringLiteral("sectionKey"), settings.value(keys::plexSection).toString()},
+                           {QStringLiteral("library"), settings.value(keys::plexSectionTitle).toString()}}}};
+    if (!json) {
+        out << "Spotify: "
+            << (spotifyUser.isEmpty()
+                    ? QStringLiteral("not signed in ('playlist-bridge-cli login spotify')")
+                    : QStringLiteral("signed in as %1 (%2)")
+                          .arg(spotifyName.isEmpty() ? spotifyUser : spotifyName, spotifyUser))
+            << '\n';
+        out << "Plex:    "
+            << (plexUrl.isEmpty() ? QStringLiteral("not signed in ('playlist-bridge-cli login plex')")
+                                  : QStringLiteral("server \"%1\" at %2, library \"%3\"")
+                                        .arg(settings.value(keys::plexName).toString(), plexUrl,
+                                             settings.value(keys::plexSectionTitle).toString()))
+            << "\n\n";
     }
     const QString path = opts->databasePath.isEmpty() ? sync::StateStore::defaultPath() : opts->databasePath;
     auto store = sync::StateStore::open(path);
@@ -63,7 +96,9 @@ int runStatus(const QStringList &argsIn)
                 << "  " << last << '\n';
     }
     if (json)
-        out << QJsonDocument(QJsonObject{{QStringLiteral("links"), rows}}).toJson(QJsonDocument::Indented);
+        out << QJsonDocument(
+                   QJsonObject{{QStringLiteral("accounts"), accounts}, {QStringLiteral("links"), rows}})
+                   .toJson(QJsonDocument::Indented);
     else if (rows.isEmpty())
         out << "No playlist is linked yet. Run 'playlist-bridge-cli sync NAME'.\n";
     return kExitOk;

@@ -246,6 +246,15 @@ TEST_F(CliLogin, LogoutForgetsTheSignIn)
 {
     ASSERT_EQ(m_env.run({QStringLiteral("login"), QStringLiteral("plex")}).exitCode, 0);
     ASSERT_TRUE(secretsFile().contains("plex/server-token"));
+    const CliRun status =
+        m_env.run({QStringLiteral("status"), QStringLiteral("--json"), QStringLiteral("--db"),
+                   m_env.configHome() + QStringLiteral("/state.sqlite")});
+    ASSERT_EQ(status.exitCode, 0) << status.text().toStdString();
+    const QJsonObject accounts =
+        QJsonDocument::fromJson(status.out).object().value(QStringLiteral("accounts")).toObject();
+    EXPECT_EQ(accounts.value(QStringLiteral("plex")).toObject().value(QStringLiteral("server")).toString(),
+              QStringLiteral("Demo Plex Server"));
+    EXPECT_TRUE(accounts.value(QStringLiteral("spotify")).isNull());
     const CliRun out = m_env.run({QStringLiteral("logout"), QStringLiteral("plex")});
     EXPECT_EQ(out.exitCode, 0) << out.text().toStdString();
     EXPECT_TRUE(m_env.settingsValue(QStringLiteral("accounts/plex/serverUrl")).isEmpty());
@@ -253,6 +262,9 @@ TEST_F(CliLogin, LogoutForgetsTheSignIn)
     EXPECT_EQ(m_env.run({QStringLiteral("logout"), QStringLiteral("everything")}).exitCode, 2);
     EXPECT_EQ(m_env.run({QStringLiteral("logout")}).exitCode, 0);
     EXPECT_EQ(m_env.run({QStringLiteral("playlists")}).exitCode, 3);
+    const CliRun after = m_env.run({QStringLiteral("status"), QStringLiteral("--db"),
+                                    m_env.configHome() + QStringLiteral("/state.sqlite")});
+    EXPECT_TRUE(after.text().contains(QStringLiteral("login plex"))) << after.text().toStdString();
 }
 
 } // namespace
