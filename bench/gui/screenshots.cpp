@@ -107,6 +107,7 @@ int main(int argc, char **argv)
     // others are synced first and shown finished.
     pb::gui::PlaylistItem *big = nullptr;
     for (pb::gui::PlaylistItem *card : window.items()) {
+        // A regular playlist is the one shown mid-sync (its details show an owner).
         if (!card->isReadable() || card->playlist().isLikedSongs || card->playlist().trackCount == 0)
             continue;
         if (!big || card->playlist().trackCount > big->playlist().trackCount)
@@ -119,8 +120,8 @@ int main(int argc, char **argv)
     int failures = 0;
     // Sync every other readable playlist first, so the page shows finished statuses too.
     for (pb::gui::PlaylistItem *card : window.items()) {
-        // Liked Songs is left out until the sync service can read /me/tracks (see docs/ui.md).
-        if (card != big && card->isReadable() && !card->playlist().isLikedSongs)
+        // Liked Songs too: the sync service reads it through /me/tracks.
+        if (card != big && card->isReadable())
             card->syncButton()->click();
     }
     waitFor([&] {
