@@ -411,9 +411,14 @@ void JobRunner::finish(SyncResult result)
     run.spotifyPlaylistId = m_playlist.id;
     run.machineIdentifier = m_ctx.machineIdentifier;
     run.result = result;
+    // One row per Spotify entry, keyed by its index: outcomes not resolved before a cancel or
+    // failure are default-constructed (position 0, no track), so neither their position nor
+    // their track can be trusted; the entry gives the track, the index the position.
     for (std::size_t i = 0; i < m_outcomes.size(); ++i) {
         const TrackOutcome &o = m_outcomes[i];
-        run.tracks.push_back({static_cast<int>(i), o.track.id, o.status,
+        const QString trackId =
+            o.track.id.isEmpty() && i < m_entries.size() ? m_entries[i].track.id : o.track.id;
+        run.tracks.push_back({static_cast<int>(i), trackId, o.status,
                               o.status == TrackStatus::Matched ? o.plexTrack.ratingKey : QString(),
                               o.confidence, o.reason});
     }

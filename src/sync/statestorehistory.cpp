@@ -3,6 +3,8 @@
 
 #include "sqlutil.h"
 
+#include <QSet>
+
 namespace pb::sync {
 
 namespace {
@@ -102,6 +104,16 @@ SyncRun readRun(const QSqlQuery &q)
 
 Result<qint64> StateStore::recordRun(const SyncRun &run)
 {
+    // (run id, position) is the key: a caller sending one position twice is a bug, reported as
+    // such before anything is written rather than as SQLite's constraint message.
+    QSet<int> positions;
+    for (const RunTrack &t : run.tracks) {
+        if (t.position < 0 || positions.contains(t.position))
+            return Error::make(
+                ErrorKind::InvalidInput,
+                QStringLiteral("a sync run lists track position %1 twice or out of range").arg(t.position));
+        positions.insert(t.position);
+    }
     QSqlDatabase db = connectionFor(m_connectionName);
     sql::Transaction tx(db);
     if (Status s = tx.status(); !s)

@@ -272,6 +272,25 @@ TEST_F(StateStoreTest, HistoryKeepsRunsAndTracks)
     EXPECT_DOUBLE_EQ((*good)->tracks[0].confidence, 0.97);
 }
 
+TEST_F(StateStoreTest, RunWithAPositionTwiceIsATypedErrorAndNothingIsStored)
+{
+    auto store = openStore();
+    ASSERT_TRUE(store);
+    SyncRun run;
+    run.spotifyPlaylistId = QStringLiteral("sp");
+    run.result.outcome = SyncOutcome::Cancelled;
+    run.tracks = {{0, QStringLiteral("t0"), TrackStatus::Matched, QStringLiteral("5"), 1.0, {}},
+                  {0, QStringLiteral("t1"), TrackStatus::Pending, {}, 0, {}}};
+    auto id = store->recordRun(run);
+    ASSERT_FALSE(id.ok());
+    EXPECT_EQ(id.error().kind, ErrorKind::InvalidInput);
+    EXPECT_TRUE(store->history(QStringLiteral("sp"))->empty());
+    run.tracks[1].position = 1;
+    ASSERT_TRUE(store->recordRun(run).ok());
+    ASSERT_TRUE(store->recordRun(run).ok()); // the same tracks again: a new run, no clash
+    EXPECT_EQ(store->history(QStringLiteral("sp"))->size(), 2u);
+}
+
 TEST_F(StateStoreTest, ConnectionsPerThreadSeeEachOthersWrites)
 {
     auto store = openStore();

@@ -4,6 +4,7 @@
 #include "syncfixture.h"
 
 #include <QSignalSpy>
+#include <QTest>
 
 using namespace pb;
 using namespace pb::sync;
@@ -137,6 +138,81 @@ TEST_F(PlexTitleTest, ClashRulesApplyToTheChosenTitle)
     ASSERT_EQ(r.outcome, SyncOutcome::Succeeded) << r.message.toStdString();
     EXPECT_EQ(r.plexPlaylistTitle, QStringLiteral("Mix (Spotify)"));
     EXPECT_EQ(plexItems(QStringLiteral("777")), (QStringList{rk(5)}));
+}
+
+// The history of a run is one row per Spotify entry (position = index), whatever the outcome.
+class RunHistoryTest : public SyncFixture {
+protected:
+    void expectStored(SyncOutcome outcome, const std::vector<int> &list)
+    {
+        auto s = store();
+        ASSERT_TRUE(s);
+        auto runs = s->history(QStringLiteral("pl1"), 1);
+        ASSERT_TRUE(runs.ok()) << runs.error().toString().toStdString();
+        ASSERT_EQ(runs->size(), 1u) << "the run was not recorded";
+        EXPECT_EQ(runs->front().result.outcome, outcome);
+        auto tracks = s->runTracks(runs->front().id);
+        ASSERT_TRUE(tracks.ok()) << tracks.error().toString().toStdString();
+        ASSERT_EQ(tracks->size(), list.size());
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            EXPECT_EQ((*tracks)[i].position, static_cast<int>(i));
+            EXPECT_EQ((*tracks)[i].spotifyTrackId, sid(list[i])) << "position " << i;
+        }
+    }
+};
+
+TEST_F(RunHistoryTest, CancelledRunIsStoredWithEveryEntry)
+{
+    std::vector<int> list;
+    for (int i = 0; i < 40; ++i)
+        list.push_back(i);
+    fakes::FakeOptions o;
+    o.latency = std::chrono::milliseconds(15);
+    startWorld(smallWorld(40, {}, list), o);
+    QSignalSpy finished(m_service.get(), &SyncRegistry::syncFinished);
+    QSignalSpy tracks(m_service.get(), &SyncRegistry::trackResolved);
+    ASSERT_TRUE(m_service->startSync(playlist(), {}));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return tracks.count() >= 3 || !finished.isEmpty(); }, 60000));
+    ASSERT_TRUE(finished.isEmpty()) << "the sync ended before it could be cancelled";
+    m_service->cancelSync(QStringLiteral("pl1"));
+    ASSERT_TRUE(finished.wait(60000));
+    const SyncResult r = finished.takeFirst().at(1).value<SyncResult>();
+    ASSERT_EQ(r.outcome, SyncOutcome::Cancelled) << r.message.toStdString();
+    ASSERT_LT(r.matched + r.missing + r.skipped, r.total) << "every track resolved before the cancel";
+    expectStored(SyncOutcome::Cancelled, list);
+}
+
+TEST_F(RunHistoryTest, RepairedRunIsStored)
+{
+    const std::vector<int> list = {0, 1, 2, 3, 4, 5, 2, 6, 7};
+    startWorld(smallWorld(10, {}, list));
+    ASSERT_EQ(sync().outcome, SyncOutcome::Succeeded);
+    const std::vector<int> reordered = {7, 2, 6, 5, 4, 2, 3, 1, 0};
+    std::vector<QString> ids;
+    for (int i : reordered)
+        ids.push_back(sid(i));
+    ASSERT_TRUE(m_fakes->setSpotifyPlaylistTracks(QStringLiteral("pl1"), ids));
+    // Plex answers one move with 200 but does not do it: the read-back differs and is repaired.
+    fakes::Fault f = fakes::Fault::httpStatus(200, QStringLiteral("/items/\\d+/move"), 1);
+    f.method = QStringLiteral("PUT");
+    m_fakes->faults().add(f);
+    const SyncResult r = sync();
+    ASSERT_EQ(r.outcome, SyncOutcome::Succeeded) << r.message.toStdString();
+    EXPECT_TRUE(r.message.contains(QStringLiteral("repaired"))) << r.message.toStdString();
+    EXPECT_EQ(plexItems(r.plexPlaylistRatingKey), expectedKeys(reordered, {}));
+    auto s = store();
+    auto runs = s->history(QStringLiteral("pl1"));
+    ASSERT_TRUE(runs.ok());
+    ASSERT_EQ(runs->size(), 2u);
+    // history() is newest first; check the repaired (second) run.
+    auto tracks = s->runTracks(runs->front().id);
+    ASSERT_TRUE(tracks.ok());
+    ASSERT_EQ(tracks->size(), reordered.size());
+    for (std::size_t i = 0; i < reordered.size(); ++i) {
+        EXPECT_EQ((*tracks)[i].position, static_cast<int>(i));
+        EXPECT_EQ((*tracks)[i].spotifyTrackId, sid(reordered[i]));
+        EXPECT_EQ((*tracks)[i].status, TrackStatus::Matched);
+    }
 }
 
 } // namespace
