@@ -2,9 +2,8 @@
 
 #include "pb/core/logging.h"
 #include "playlistwriter.h"
+#include "plextitle.h"
 #include "trackmatcher.h"
-
-#include <QSet>
 
 namespace pb::sync {
 
@@ -278,30 +277,14 @@ void JobRunner::plan(std::vector<TrackOutcome> outcomes)
     m_read = m_ctx.plex->playlists(this, [this, wanted](Result<std::vector<PlexPlaylist>> r) {
         if (!r)
             return fail(r.error(), QStringLiteral("could not list the Plex playlists"));
-        QSet<QString> titles;
-        for (const PlexPlaylist &p : *r)
-            titles.insert(p.title.toCaseFolded());
-        const QString base = newPlaylistTitle();
-        QString title = base;
-        for (int n = 1; titles.contains(title.toCaseFolded()); ++n)
-            title = n == 1 ? QStringLiteral("%1 (Spotify)").arg(base)
-                           : QStringLiteral("%1 (Spotify %2)").arg(base).arg(n);
+        const QString base = newPlexPlaylistTitle(m_ctx.options.plexTitle, m_playlist);
+        const QString title = unclashedTitle(base, *r);
         if (title != base)
             addNote(QStringLiteral("a Plex playlist named \"%1\" already exists and was left alone; "
                                    "created \"%2\" instead")
                         .arg(base, title));
         write(wanted, title);
     });
-}
-
-QString JobRunner::newPlaylistTitle() const
-{
-    // The user's naming pattern, filled in by the GUI, names only a playlist we create.
-    if (const QString t = m_ctx.options.plexTitle.trimmed(); !t.isEmpty())
-        return t;
-    if (const QString n = m_playlist.name.trimmed(); !n.isEmpty())
-        return n;
-    return m_playlist.isLikedSongs ? QStringLiteral("Liked Songs") : QStringLiteral("Spotify playlist");
 }
 
 void JobRunner::write(const QStringList &wanted, const QString &title)

@@ -35,7 +35,6 @@ private:
     void match();
     void plan(std::vector<TrackOutcome> outcomes);
     void write(const QStringList &wanted, const QString &title);
-    QString newPlaylistTitle() const;
     void succeed(const QString &message);
     void fail(const Error &error, const QString &context = {});
     void finish(SyncResult result);
