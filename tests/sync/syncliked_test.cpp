@@ -1,6 +1,7 @@
 // Liked Songs (read through /me/tracks, no snapshot id), the Plex title chosen for a new
 // playlist (SyncOptions::plexTitle), and the history of cancelled and repaired runs.
 #include "fakestate.h"
+#include "plextitle.h"
 #include "syncfixture.h"
 
 #include <QSignalSpy>
@@ -97,6 +98,22 @@ TEST_F(LikedSongsTest, TitleClashGivesItsOwnPlaylist)
     ASSERT_EQ(r.outcome, SyncOutcome::Succeeded) << r.message.toStdString();
     EXPECT_EQ(r.plexPlaylistTitle, QStringLiteral("Liked Songs (Spotify)"));
     EXPECT_EQ(plexItems(QStringLiteral("777")), (QStringList{rk(5)}));
+}
+
+TEST(PlexTitleRules, ChosenTitleThenNameThenClashSuffix)
+{
+    SpotifyPlaylist p;
+    p.name = QStringLiteral(" Road Trip ");
+    EXPECT_EQ(newPlexPlaylistTitle({}, p), QStringLiteral("Road Trip"));
+    EXPECT_EQ(newPlexPlaylistTitle(QStringLiteral(" Mine "), p), QStringLiteral("Mine"));
+    SpotifyPlaylist liked;
+    liked.isLikedSongs = true;
+    EXPECT_EQ(newPlexPlaylistTitle({}, liked), QStringLiteral("Liked Songs"));
+    std::vector<PlexPlaylist> existing(2);
+    existing[0].title = QStringLiteral("ROAD TRIP");
+    existing[1].title = QStringLiteral("Road Trip (Spotify)");
+    EXPECT_EQ(unclashedTitle(QStringLiteral("Road Trip"), existing), QStringLiteral("Road Trip (Spotify 2)"));
+    EXPECT_EQ(unclashedTitle(QStringLiteral("Other"), existing), QStringLiteral("Other"));
 }
 
 class PlexTitleTest : public SyncFixture {
