@@ -213,6 +213,16 @@ TEST_F(CliLogin, SpotifyWithoutAClientIdExplainsWhatToRegister)
     EXPECT_TRUE(r.text().contains(QStringLiteral("http://127.0.0.1/callback")));
 }
 
+TEST_F(CliLogin, SpotifySignInNobodyCompletesEndsAtTheTimeoutAndSavesNothing)
+{
+    const CliRun r =
+        m_env.run({QStringLiteral("login"), QStringLiteral("spotify"), QStringLiteral("--client-id"),
+                   kClientId, QStringLiteral("--timeout"), QStringLiteral("1")});
+    EXPECT_EQ(r.exitCode, 1) << r.text().toStdString();
+    EXPECT_TRUE(r.text().contains(QStringLiteral("in time"))) << r.text().toStdString();
+    EXPECT_TRUE(m_env.settingsValue(QStringLiteral("accounts/spotify/clientId")).isEmpty());
+}
+
 TEST_F(CliLogin, PlexServerGivenByUrlAndToken)
 {
     const QString url = m_fakes.services()->plexServerUrl().toString();
