@@ -17,6 +17,8 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <gtest/gtest.h>
@@ -30,6 +32,15 @@ constexpr int kTimeoutMs = 60000;
 
 class DemoTest : public ::testing::Test {
 protected:
+    void SetUp() override
+    {
+        // The sync reads the naming pattern from QSettings: give each test its own settings
+        // file, so tests running in parallel processes never see each other's pattern.
+        ASSERT_TRUE(settingsDir.isValid());
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settingsDir.path());
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir.path());
+    }
+
     void start(int latencyMs, int tracksPerPlaylist, double absentFraction = 0.1)
     {
         pb::fakes::GenerateOptions go;
@@ -66,6 +77,9 @@ protected:
         backend.reset();
         demo.reset();
         QSettings().clear(); // the naming pattern a test may have stored
+        const QString shared = QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation);
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, shared);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, shared);
     }
 
     SyncResult syncFromCard(PlaylistItem *card)
@@ -97,6 +111,7 @@ protected:
                modal->trackModel()->countWithStatus(TrackStatus::Missing);
     }
 
+    QTemporaryDir settingsDir;
     pb::fakes::World world;
     std::unique_ptr<pb::app::DemoEnvironment> demo;
     std::unique_ptr<ServiceBackend> backend;
