@@ -251,6 +251,17 @@ bool nothingWasSent(QNetworkReply::NetworkError e)
     return e == QNetworkReply::ConnectionRefusedError || e == QNetworkReply::HostNotFoundError;
 }
 
+/// True when the server announced more bytes than arrived. Only an identity-encoded body can be
+/// compared: with Content-Encoding, Content-Length counts the compressed bytes.
+bool isShortBody(const QNetworkReply &reply, const QByteArray &verb, qsizetype received)
+{
+    if (verb == "HEAD" || !reply.hasRawHeader("Content-Length") || reply.hasRawHeader("Content-Encoding"))
+        return false;
+    bool ok = false;
+    const qint64 announced = reply.rawHeader("Content-Length").trimmed().toLongLong(&ok);
+    return ok && received < announced;
+}
+
 } // namespace
 
 void HttpCore::handleReply(const std::shared_ptr<Attempt> &attempt, QNetworkReply *reply)
@@ -268,6 +279,17 @@ void HttpCore::handleReply(const std::shared_ptr<Attempt> &attempt, QNetworkRepl
         return;
     }
 
+    auto failTransport = [&](pb::Error e, bool retryable) {
+        pb::log::net()->warn("{} {}: {}", m_hooks.serviceName.toStdString(),
+                             attempt->request.verb.toStdString(), e.toString().toStdString());
+        if (retryable && attempt->retries < maxRetries) {
+            const auto delay = backoffDelay(attempt->retries++);
+            retryLater(attempt, delay, e);
+            return;
+        }
+        attempt->done(std::move(e));
+    };
+
     if (isTransportError(err)) {
         pb::Error e;
         if (err == QNetworkReply::OperationCanceledError || err == QNetworkReply::TimeoutError) {
@@ -279,21 +301,23 @@ void HttpCore::handleReply(const std::shared_ptr<Attempt> &attempt, QNetworkRepl
                                 QStringLiteral("Could not talk to %1 (%2): %3")
                                     .arg(m_hooks.serviceName, host, pb::redact(reply->errorString())));
         }
-        pb::log::net()->warn("{} {}: {}", m_hooks.serviceName.toStdString(),
-                             attempt->request.verb.toStdString(), e.toString().toStdString());
-        const bool retryable = attempt->request.idempotent || nothingWasSent(err);
-        if (retryable && attempt->retries < maxRetries) {
-            const auto delay = backoffDelay(attempt->retries++);
-            retryLater(attempt, delay, e);
-            return;
-        }
-        attempt->done(std::move(e));
+        failTransport(e, attempt->request.idempotent || nothingWasSent(err));
         return;
     }
 
     HttpResponse resp;
     resp.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     resp.body = reply->readAll();
+    if (isShortBody(*reply, attempt->request.verb, resp.body.size())) {
+        // Qt may report a connection closed mid-body as a complete answer; it is a transport
+        // failure (retried like one), never a body to parse.
+        failTransport(
+            pb::Error::make(pb::ErrorKind::Network,
+                            QStringLiteral("The connection to %1 (%2) closed before the answer was complete")
+                                .arg(m_hooks.serviceName, host)),
+            attempt->request.idempotent);
+        return;
+    }
     resp.url = reply->url();
     for (const auto &pair : reply->rawHeaderPairs())
         resp.headers.append({pair.first, pair.second});
