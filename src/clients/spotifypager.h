@@ -151,7 +151,7 @@ private:
         const qint64 index = m_launched++;
         const qint64 offset = m_nextOffset + index * m_step;
         // Each page is its own call so it can be aborted alone; results go through this pager.
-        auto child = makeCall<bool>(m_call->owner(), nullptr, [](pb::Result<bool>) {});
+        auto child = makeCall<void>(m_call->owner(), nullptr, [](pb::Status) {});
         m_children.push_back(child);
         auto self = this->shared_from_this();
         const quint64 generation = m_generation;
