@@ -397,6 +397,12 @@ bool FakeServices::setSpotifyPlaylistTracks(const QString &playlistId, const std
     return true;
 }
 
+void FakeServices::setSpotifyLikedTracks(const std::vector<QString> &trackIds)
+{
+    std::lock_guard lock(m_impl->state.mutex);
+    m_impl->state.world.spotify.liked = trackIds;
+}
+
 FakeState &FakeServices::state()
 {
     return m_impl->state;

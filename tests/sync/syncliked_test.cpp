@@ -1,6 +1,5 @@
 // Liked Songs (read through /me/tracks, no snapshot id), the Plex title chosen for a new
 // playlist (SyncOptions::plexTitle), and the history of cancelled and repaired runs.
-#include "fakestate.h"
 #include "plextitle.h"
 #include "syncfixture.h"
 
@@ -46,10 +45,10 @@ protected:
 
     void setLiked(const std::vector<int> &tracks)
     {
-        std::lock_guard lock(m_fakes->state().mutex);
-        m_fakes->state().world.spotify.liked.clear();
+        std::vector<QString> ids;
         for (int i : tracks)
-            m_fakes->state().world.spotify.liked.push_back(sid(i));
+            ids.push_back(sid(i));
+        m_fakes->setSpotifyLikedTracks(ids);
     }
 };
 

@@ -119,6 +119,8 @@ public:
     QString spotifySnapshotId(const QString &playlistId) const;
     /// Replaces a Spotify playlist's entries as a user would in the Spotify app (new snapshot).
     bool setSpotifyPlaylistTracks(const QString &playlistId, const std::vector<QString> &trackIds);
+    /// Replaces the user's Liked Songs (in /v1/me/tracks order), as liking and unliking would.
+    void setSpotifyLikedTracks(const std::vector<QString> &trackIds);
 
     /// The state shared by the handlers (internal).
     FakeState &state();
