@@ -17,11 +17,9 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
-
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
-#include <algorithm>
 
 #include <gtest/gtest.h>
 
