@@ -11,6 +11,9 @@ namespace pb::matching::similarity {
 
 namespace {
 
+/// Titles are compared on their first 128 characters: longer text adds cost, not accuracy.
+constexpr qsizetype kMax = 128;
+
 // Myers/Hyyrö bit-parallel edit distance; `a` holds at most 64 code units. One pass over `b`
 // with a few word operations per character instead of a row of the DP table.
 int myersDistance(QStringView a, QStringView b)
@@ -72,7 +75,6 @@ int myersDistance(QStringView a, QStringView b)
 
 double levenshteinRatio(QStringView a, QStringView b)
 {
-    constexpr qsizetype kMax = 128;
     a = a.left(kMax);
     b = b.left(kMax);
     if (a == b)
@@ -90,7 +92,6 @@ double levenshteinRatio(QStringView a, QStringView b)
 
 double levenshteinRatioTable(QStringView a, QStringView b)
 {
-    constexpr qsizetype kMax = 128;
     a = a.left(kMax);
     b = b.left(kMax);
     if (a == b)
