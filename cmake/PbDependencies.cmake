@@ -3,7 +3,11 @@ set(CMAKE_AUTOMOC ON)
 set(CMAKE_AUTORCC ON)
 set(CMAKE_AUTOUIC ON)
 
-find_package(Qt6 6.4 REQUIRED COMPONENTS Core Gui Widgets Network Concurrent HttpServer Sql Test)
+set(_pb_qt_components Core Network Concurrent HttpServer Sql Test)
+if(PB_BUILD_GUI)
+    list(APPEND _pb_qt_components Gui Widgets)
+endif()
+find_package(Qt6 6.4 REQUIRED COMPONENTS ${_pb_qt_components})
 find_package(nlohmann_json 3.10 REQUIRED)
 find_package(spdlog 1.10 REQUIRED)
 
