@@ -7,18 +7,18 @@
 
 #include "httpcore.h"
 #include "jsonutil.h"
+#include "pagewindow.h"
 #include "pb/clients/clientconfig.h"
 #include "plexdto.h"
 
 #include "pb/core/logging.h"
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace pb::clients::detail::plex {
 
-/// Pages read at once after the first (Qt opens at most 6 connections per host).
-inline constexpr int kParallelPages = 4;
 inline constexpr int kMaxPages = 100000;
 
 template <typename Dto, typename Out>
@@ -28,7 +28,7 @@ public:
               std::shared_ptr<Call<std::vector<Out>>> call, int limit, QString what)
         : m_http(http), m_config(config), m_path(std::move(path)), m_query(std::move(query)),
           m_call(std::move(call)), m_limit(limit), m_what(std::move(what)),
-          m_size(std::max(1, config.pageSize))
+          m_size(std::max(1, config.pageSize)), m_window(http, m_call, kParallelPages)
     {}
 
     void fetch()
@@ -74,7 +74,7 @@ private:
 
     void fail(pb::Error e)
     {
-        stopParallel();
+        m_window.stop();
         m_call->fail(std::move(e));
     }
 
@@ -115,82 +115,52 @@ private:
         const qint64 pages = (m_end - m_start + m_size - 1) / m_size;
         if (pages < 1 || pages > kMaxPages)
             return false;
-        m_slots.assign(static_cast<std::size_t>(pages), {});
-        m_launched = 0;
-        m_finished = 0;
-        std::weak_ptr<PlexPager> weak = this->shared_from_this();
-        m_call->addAbortHook([weak] {
-            if (auto p = weak.lock())
-                p->stopParallel();
-        });
-        while (m_launched < pages && static_cast<int>(m_children.size()) < kParallelPages)
-            launch();
+        m_window.start(
+            this->shared_from_this(), pages, [this](qint64 index) { return request(pageStart(index)); },
+            [this](qint64 index, pb::Result<HttpResponse> r) { return acceptParallel(index, std::move(r)); },
+            [this](std::vector<std::vector<Out>> inOrder) {
+                for (auto &page : inOrder)
+                    std::move(page.begin(), page.end(), std::back_inserter(m_out));
+                finish();
+            });
         return true;
     }
 
-    void launch()
-    {
-        const qint64 index = m_launched++;
-        const qint64 start = m_start + index * m_size;
-        auto child = makeCall<void>(m_call->owner(), nullptr, [](pb::Status) {});
-        m_children.push_back(child);
-        auto self = this->shared_from_this();
-        const quint64 generation = m_generation;
-        std::weak_ptr<CallState> weakChild = child;
-        m_http->send(child, request(start),
-                     [self, generation, index, start, weakChild](pb::Result<HttpResponse> r) {
-                         self->onParallelPage(generation, index, start, weakChild, std::move(r));
-                     });
-    }
+    qint64 pageStart(qint64 index) const { return m_start + index * m_size; }
 
-    void onParallelPage(quint64 generation, qint64 index, qint64 start, const std::weak_ptr<CallState> &child,
-                        pb::Result<HttpResponse> r)
+    /// A parallel page's items, when it is the page planned from the first one.
+    std::optional<std::vector<Out>> acceptParallel(qint64 index, pb::Result<HttpResponse> r)
     {
-        if (generation != m_generation || m_call->isDone())
-            return;
-        if (auto c = child.lock())
-            std::erase(m_children, c);
         auto parsed = parsePage(r);
-        if (!parsed.ok())
-            return fail(parsed.error());
+        if (!parsed.ok()) {
+            fail(parsed.error());
+            return std::nullopt;
+        }
         auto &[page, total] = *parsed;
+        const qint64 start = pageStart(index);
         const qint64 expected = std::min(m_size, m_total - start);
         if (total != m_total || (page.offset >= 0 && page.offset != start) ||
-            static_cast<qint64>(page.items.size()) != expected)
-            return restartSequential();
-        auto &slot = m_slots[static_cast<std::size_t>(index)];
-        for (auto &item : page.items)
-            slot.push_back(std::move(item.value));
-        if (++m_finished == static_cast<qint64>(m_slots.size())) {
-            for (auto &s : m_slots)
-                std::move(s.begin(), s.end(), std::back_inserter(m_out));
-            m_slots.clear();
-            return finish();
+            static_cast<qint64>(page.items.size()) != expected) {
+            restartSequential();
+            return std::nullopt;
         }
-        if (m_launched < static_cast<qint64>(m_slots.size()))
-            launch();
+        std::vector<Out> items;
+        items.reserve(page.items.size());
+        for (auto &item : page.items)
+            items.push_back(std::move(item.value));
+        return items;
     }
 
     /// The list changed between pages: read it again from the start, page by page.
     void restartSequential()
     {
         pb::log::net()->info("a Plex list changed while its pages were read; reading it again in order");
-        stopParallel();
+        m_window.stop();
         m_sequentialOnly = true;
         m_out.clear();
         m_start = 0;
         m_pages = 0;
         fetch();
-    }
-
-    void stopParallel()
-    {
-        ++m_generation;
-        auto children = std::move(m_children);
-        m_children.clear();
-        m_slots.clear();
-        for (auto &c : children)
-            c->abandon();
     }
 
     HttpCore *m_http;
@@ -207,11 +177,7 @@ private:
     bool m_sequentialOnly = false;
     qint64 m_total = 0;
     qint64 m_end = 0;
-    qint64 m_launched = 0;
-    qint64 m_finished = 0;
-    quint64 m_generation = 0;
-    std::vector<std::vector<Out>> m_slots;
-    std::vector<std::shared_ptr<CallState>> m_children;
+    PageWindow<Out> m_window;
 };
 
 template <typename Dto, typename Out>

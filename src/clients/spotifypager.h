@@ -6,6 +6,7 @@
 
 #include "httpcore.h"
 #include "jsonutil.h"
+#include "pagewindow.h"
 #include "spotifydto.h"
 
 #include "pb/core/logging.h"
@@ -15,13 +16,11 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace pb::clients::detail::spotify {
 
-/// Pages read at once after the first (Qt opens at most 6 connections per host; the rest of
-/// the client, token refreshes included, keeps a connection or two).
-inline constexpr int kParallelPages = 4;
 inline constexpr int kMaxPages = 20000; // 1,000,000 entries at 50 a page: far beyond any real playlist
 
 /// Same scheme, host and port (the bearer token goes only to the configured API).
@@ -38,7 +37,7 @@ public:
     Pager(HttpCore *http, QUrl apiBase, std::shared_ptr<Call<std::vector<Out>>> call, Convert convert,
           MapError mapError, int parallel = kParallelPages)
         : m_http(http), m_apiBase(std::move(apiBase)), m_call(std::move(call)), m_convert(std::move(convert)),
-          m_mapError(std::move(mapError)), m_parallel(parallel)
+          m_mapError(std::move(mapError)), m_window(http, m_call, parallel)
     {}
 
     void start(const QUrl &first)
@@ -66,7 +65,7 @@ private:
 
     void fail(pb::Error e)
     {
-        stopParallel();
+        m_window.stop();
         m_call->fail(m_mapError ? m_mapError(std::move(e)) : std::move(e));
     }
 
@@ -119,7 +118,7 @@ private:
         const QUrlQuery q(follow);
         bool ok = false;
         const qint64 nextOffset = q.queryItemValue(QStringLiteral("offset")).toLongLong(&ok);
-        if (!ok || m_parallel < 2 || nextOffset != offset + step || total <= nextOffset)
+        if (!ok || m_window.maxInFlight() < 2 || nextOffset != offset + step || total <= nextOffset)
             return false;
         if (q.hasQueryItem(QStringLiteral("limit")) &&
             q.queryItemValue(QStringLiteral("limit")).toLongLong() != step)
@@ -131,62 +130,36 @@ private:
         m_total = total;
         m_step = step;
         m_nextOffset = nextOffset;
-        m_slots.assign(static_cast<std::size_t>(pages), {});
-        m_launched = 0;
-        m_finished = 0;
-        // Cancelling the call (or its context dying) stops every page still running.
-        std::weak_ptr<Pager> weak = this->shared_from_this();
-        m_call->addAbortHook([weak] {
-            if (auto p = weak.lock())
-                p->stopParallel();
-        });
-        while (m_launched < static_cast<qint64>(m_slots.size()) &&
-               static_cast<int>(m_children.size()) < m_parallel)
-            launch();
+        m_window.start(
+            this->shared_from_this(), pages,
+            [this](qint64 index) { return request(withOffset(m_follow, pageOffset(index))); },
+            [this](qint64 index, pb::Result<HttpResponse> r) { return acceptParallel(index, std::move(r)); },
+            [this](std::vector<std::vector<Item>> inOrder) {
+                for (auto &page : inOrder)
+                    append(page);
+                m_call->complete(std::move(m_out));
+            });
         return true;
     }
 
-    void launch()
-    {
-        const qint64 index = m_launched++;
-        const qint64 offset = m_nextOffset + index * m_step;
-        // Each page is its own call so it can be aborted alone; results go through this pager.
-        auto child = makeCall<void>(m_call->owner(), nullptr, [](pb::Status) {});
-        m_children.push_back(child);
-        auto self = this->shared_from_this();
-        const quint64 generation = m_generation;
-        std::weak_ptr<CallState> weakChild = child;
-        m_http->send(child, request(withOffset(m_follow, offset)),
-                     [self, generation, index, offset, weakChild](pb::Result<HttpResponse> r) {
-                         self->onParallelPage(generation, index, offset, weakChild, std::move(r));
-                     });
-    }
+    qint64 pageOffset(qint64 index) const { return m_nextOffset + index * m_step; }
 
-    void onParallelPage(quint64 generation, qint64 index, qint64 offset,
-                        const std::weak_ptr<CallState> &child, pb::Result<HttpResponse> r)
+    /// A parallel page's items, when it is the page planned from the first one.
+    std::optional<std::vector<Item>> acceptParallel(qint64 index, pb::Result<HttpResponse> r)
     {
-        if (generation != m_generation || m_call->isDone())
-            return;
-        if (auto c = child.lock())
-            std::erase(m_children, c);
         auto page = parsePage(r);
-        if (!page.ok())
-            return fail(page.error());
+        if (!page.ok()) {
+            fail(page.error());
+            return std::nullopt;
+        }
+        const qint64 offset = pageOffset(index);
         const qint64 expected = std::min(m_step, m_total - offset);
         if (page->total != m_total || page->offset != offset ||
-            static_cast<qint64>(page->items.size()) != expected)
-            return restartSequential();
-        m_slots[static_cast<std::size_t>(index)] = std::move(page->items);
-        ++m_finished;
-        if (m_finished == static_cast<qint64>(m_slots.size())) {
-            for (auto &slot : m_slots)
-                append(slot);
-            m_slots.clear();
-            m_call->complete(std::move(m_out));
-            return;
+            static_cast<qint64>(page->items.size()) != expected) {
+            restartSequential();
+            return std::nullopt;
         }
-        if (m_launched < static_cast<qint64>(m_slots.size()))
-            launch();
+        return std::move(page->items);
     }
 
     /// The playlist changed while its pages were read (another total, a shorter page): the
@@ -194,22 +167,12 @@ private:
     void restartSequential()
     {
         pb::log::net()->info("Spotify's list changed while its pages were read; reading it again in order");
-        stopParallel();
+        m_window.stop();
         m_sequentialOnly = true;
         m_out.clear();
         m_seen.clear();
         m_pages = 0;
         fetch(m_first);
-    }
-
-    void stopParallel()
-    {
-        ++m_generation;
-        auto children = std::move(m_children);
-        m_children.clear();
-        m_slots.clear();
-        for (auto &c : children)
-            c->abandon();
     }
 
     /// Pages are told apart by their offset (links may order their parameters differently).
@@ -248,22 +211,17 @@ private:
     std::shared_ptr<Call<std::vector<Out>>> m_call;
     Convert m_convert;
     MapError m_mapError;
-    int m_parallel;
     std::vector<Out> m_out;
     QSet<QString> m_seen;
     QUrl m_first;
     int m_pages = 0;
     bool m_sequentialOnly = false;
-    // Parallel reading: one slot per remaining page, in offset order.
+    // Parallel reading: the pages after the first, by offset.
     QUrl m_follow;
     qint64 m_total = 0;
     qint64 m_step = 0;
     qint64 m_nextOffset = 0;
-    qint64 m_launched = 0;
-    qint64 m_finished = 0;
-    quint64 m_generation = 0;
-    std::vector<std::vector<Item>> m_slots;
-    std::vector<std::shared_ptr<CallState>> m_children;
+    PageWindow<Item> m_window;
 };
 
 template <typename Item, typename Out>
