@@ -1,5 +1,5 @@
 // playlist-bridge-cli login spotify [--client-id ID] [--timeout SECONDS]
-// playlist-bridge-cli login plex [--server NAME] [--section KEY|TITLE] | --url URL --token TOKEN
+// playlist-bridge-cli login plex [--server NAME] [--section KEY|TITLE] | --url URL --token-stdin
 // Headless sign-in: the user opens a printed URL in any browser. Spotify completes when that
 // browser reaches the loopback redirect or when the redirected address is pasted on stdin.
 // What is saved is exactly what the app's own sign-in saves (accounts.h), so `sync` and the
@@ -42,7 +42,9 @@ namespace {
 const char *kLoginUsage =
     "usage: playlist-bridge-cli login spotify [--client-id ID] [--timeout SECONDS]\n"
     "       playlist-bridge-cli login plex [--server NAME] [--section KEY|TITLE]\n"
-    "       playlist-bridge-cli login plex --url URL --token TOKEN [--section KEY|TITLE]\n";
+    "       playlist-bridge-cli login plex --url URL --token-stdin [--section KEY|TITLE]\n"
+    "         (reads the server token from standard input: a prompt without echo on a terminal,\n"
+    "          or the first line of a pipe; --token TOKEN also works but shows in ps and history)\n";
 
 /// A pasted line is only handed to the flow when it looks like the redirect: anything else
 /// would end the sign-in with a state mismatch.
@@ -188,7 +190,7 @@ int runLogin(const QStringList &args)
 Command loginCommand()
 {
     return {"login",
-            "Sign in without the app: login spotify --client-id ID | login plex [--url URL --token T]",
+            "Sign in without the app: login spotify --client-id ID | login plex [--url URL --token-stdin]",
             &runLogin};
 }
 

@@ -3,6 +3,7 @@
 // redirected address on stdin or by the browser reaching the loopback listener, then
 // `playlists` and `sync` on the saved accounts (no --demo), and `logout`. The CLI runs as a
 // process with isolated config/data homes and no D-Bus, so secrets go to the file store.
+// `--token-stdin` is tested from a pipe and from a pseudo-terminal (echo off, restored).
 #include "cliprocess.h"
 
 #include "pb/fakes/fakeservicesthread.h"
@@ -15,10 +16,18 @@
 #include <QNetworkReply>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QTcpServer>
 #include <QTest>
 #include <QUrlQuery>
 
 #include <gtest/gtest.h>
+
+#include <csignal>
+#include <cstdlib>
+
+#include <fcntl.h>
+#include <termios.h>
+#include <unistd.h>
 
 namespace {
 
@@ -114,6 +123,64 @@ protected:
     pb::fakes::FakeServicesThread m_fakes;
     CliEnvironment m_env;
     QNetworkAccessManager m_nam;
+};
+
+/// The lines of a command's stderr that are the shared HTTP core's transfer warnings (or Qt's).
+QStringList networkWarningsIn(const QByteArray &err)
+{
+    QStringList found;
+    for (const QString &line : QString::fromUtf8(err).split(QLatin1Char('\n'))) {
+        if (line.contains(QStringLiteral("[net]")) ||
+            line.contains(QStringLiteral("refused"), Qt::CaseInsensitive) ||
+            line.contains(QStringLiteral("Could not talk")))
+            found << line;
+    }
+    return found;
+}
+
+/// A pseudo-terminal for the CLI's standard input: the test types on the master side and sees
+/// there whatever the terminal echoes; `slave` (kept open) shows the terminal's settings.
+struct PseudoTerminal {
+    int master = -1;
+    int slave = -1;
+    QString slavePath;
+
+    PseudoTerminal()
+    {
+        master = ::posix_openpt(O_RDWR | O_NOCTTY);
+        if (master < 0 || ::grantpt(master) != 0 || ::unlockpt(master) != 0)
+            return;
+        slavePath = QString::fromLocal8Bit(::ptsname(master));
+        slave = ::open(::ptsname(master), O_RDWR | O_NOCTTY);
+        ::fcntl(master, F_SETFL, ::fcntl(master, F_GETFL) | O_NONBLOCK);
+    }
+    ~PseudoTerminal()
+    {
+        if (slave >= 0)
+            ::close(slave);
+        if (master >= 0)
+            ::close(master);
+    }
+    bool ok() const { return master >= 0 && slave >= 0; }
+    bool echoIsOn() const
+    {
+        struct termios t {};
+        return ::tcgetattr(slave, &t) == 0 && (t.c_lflag & ECHO);
+    }
+    void type(const QByteArray &text) const
+    {
+        [[maybe_unused]] auto n = ::write(master, text.data(), text.size());
+    }
+    /// Everything the terminal has shown (echoed) so far.
+    QByteArray shown() const
+    {
+        QByteArray all;
+        char buf[512];
+        ssize_t n;
+        while ((n = ::read(master, buf, sizeof buf)) > 0)
+            all.append(buf, n);
+        return all;
+    }
 };
 
 QJsonArray playlistsOf(const CliRun &r)
@@ -238,6 +305,130 @@ TEST_F(CliLogin, PlexServerGivenByUrlAndToken)
               m_fakes.services()->plexMachineIdentifier());
     expectNoSecretsIn(r.out + r.err, QStringLiteral("login plex --url"));
     expectNoSecretsIn(settingsFile(), QStringLiteral("the settings file"));
+}
+
+TEST_F(CliLogin, PlexTokenPipedOnStdinIsUsedAndSavedButNeverShown)
+{
+    const QString url = m_fakes.services()->plexServerUrl().toString();
+    const QString token = m_fakes.services()->plexServerToken();
+    const QStringList args = {QStringLiteral("login"), QStringLiteral("plex"), QStringLiteral("--url"), url,
+                              QStringLiteral("--token-stdin")};
+    const CliRun wrong = m_env.run(args, "not-the-token\n");
+    EXPECT_EQ(wrong.exitCode, 3) << wrong.text().toStdString(); // the piped token is the one used
+    EXPECT_TRUE(m_env.settingsValue(QStringLiteral("accounts/plex/serverUrl")).isEmpty());
+
+    // Only the first line is the token; a Windows line end and spaces around it are not part of it.
+    const CliRun r = m_env.run(args, "  " + token.toUtf8() + " \r\nsecond line\n");
+    ASSERT_EQ(r.exitCode, 0) << r.text().toStdString();
+    EXPECT_EQ(m_env.settingsValue(QStringLiteral("accounts/plex/machineIdentifier")),
+              m_fakes.services()->plexMachineIdentifier());
+    EXPECT_TRUE(secretsFile().contains("plex/server-token"));
+    EXPECT_FALSE(r.text().contains(QStringLiteral("Plex token:"))) << "a pipe gets no prompt";
+    EXPECT_FALSE(r.text().contains(QStringLiteral("--token-stdin avoids"))) << "no advice for the safe form";
+    expectNoSecretsIn(r.out + r.err, QStringLiteral("login plex --token-stdin"));
+    expectNoSecretsIn(settingsFile(), QStringLiteral("the settings file"));
+    EXPECT_FALSE(settingsFile().contains(token.toUtf8()));
+}
+
+TEST_F(CliLogin, PlexTokenStdinEmptyOrMisusedIsAUsageError)
+{
+    const QString url = m_fakes.services()->plexServerUrl().toString();
+    const QStringList args = {QStringLiteral("login"), QStringLiteral("plex"), QStringLiteral("--url"), url,
+                              QStringLiteral("--token-stdin")};
+    for (const QByteArray &input : {QByteArray(), QByteArray("\n"), QByteArray("   \r\n")}) {
+        const CliRun r = m_env.run(args, input);
+        EXPECT_EQ(r.exitCode, 2) << r.text().toStdString();
+        EXPECT_TRUE(r.text().contains(QStringLiteral("no token"))) << r.text().toStdString();
+    }
+    const CliRun huge = m_env.run(args, QByteArray(10000, 'x'));
+    EXPECT_EQ(huge.exitCode, 2) << huge.text().toStdString();
+    const CliRun both = m_env.run(args + QStringList{QStringLiteral("--token"), QStringLiteral("t")}, "t\n");
+    EXPECT_EQ(both.exitCode, 2) << both.text().toStdString();
+    const CliRun noUrl =
+        m_env.run({QStringLiteral("login"), QStringLiteral("plex"), QStringLiteral("--token-stdin")},
+                  m_fakes.services()->plexServerToken().toUtf8() + '\n');
+    EXPECT_EQ(noUrl.exitCode, 2) << noUrl.text().toStdString();
+    EXPECT_TRUE(m_env.settingsValue(QStringLiteral("accounts/plex/serverUrl")).isEmpty());
+    EXPECT_FALSE(secretsFile().contains("plex/server-token"));
+}
+
+TEST_F(CliLogin, PlexTokenTypedOnATerminalIsNotEchoedAndEchoComesBack)
+{
+    PseudoTerminal tty;
+    ASSERT_TRUE(tty.ok());
+    ASSERT_TRUE(tty.echoIsOn());
+    QProcess p;
+    p.setProcessEnvironment(m_env.environment());
+    p.setStandardInputFile(tty.slavePath);
+    p.start(CliEnvironment::program(),
+            {QStringLiteral("login"), QStringLiteral("plex"), QStringLiteral("--url"),
+             m_fakes.services()->plexServerUrl().toString(), QStringLiteral("--token-stdin")});
+    QByteArray err;
+    // Type only once echo is off: turning it off discards what was typed before the prompt.
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            err += p.readAllStandardError();
+            return (err.contains("Plex token: ") && !tty.echoIsOn()) || p.state() == QProcess::NotRunning;
+        },
+        60000))
+        << err.toStdString();
+    ASSERT_EQ(p.state(), QProcess::Running) << err.toStdString();
+    const QByteArray token = m_fakes.services()->plexServerToken().toUtf8();
+    tty.type(token + '\n');
+    ASSERT_TRUE(QTest::qWaitFor([&] { return p.state() == QProcess::NotRunning; }, 60000));
+    err += p.readAllStandardError();
+    const QByteArray out = p.readAllStandardOutput();
+    EXPECT_EQ(p.exitCode(), 0) << QByteArray(out + err).toStdString();
+    EXPECT_FALSE(tty.shown().contains(token)) << "the terminal echoed the token";
+    EXPECT_TRUE(tty.echoIsOn()) << "echo was not turned back on";
+    EXPECT_TRUE(secretsFile().contains("plex/server-token"));
+    expectNoSecretsIn(out + err, QStringLiteral("login plex --token-stdin on a terminal"));
+}
+
+TEST_F(CliLogin, CtrlCAtTheTokenPromptTurnsEchoBackOn)
+{
+    PseudoTerminal tty;
+    ASSERT_TRUE(tty.ok());
+    QProcess p;
+    p.setProcessEnvironment(m_env.environment());
+    p.setStandardInputFile(tty.slavePath);
+    p.start(CliEnvironment::program(),
+            {QStringLiteral("login"), QStringLiteral("plex"), QStringLiteral("--url"),
+             m_fakes.services()->plexServerUrl().toString(), QStringLiteral("--token-stdin")});
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !tty.echoIsOn() || p.state() == QProcess::NotRunning; }, 60000));
+    ASSERT_EQ(p.state(), QProcess::Running);
+    tty.type("half-typed"); // still in the line buffer when Ctrl-C comes
+    ::kill(static_cast<pid_t>(p.processId()), SIGINT);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return p.state() == QProcess::NotRunning; }, 60000));
+    EXPECT_EQ(p.exitStatus(), QProcess::CrashExit) << "SIGINT still ends the process";
+    EXPECT_TRUE(tty.echoIsOn()) << "Ctrl-C left the terminal without echo";
+    EXPECT_TRUE(m_env.settingsValue(QStringLiteral("accounts/plex/serverUrl")).isEmpty());
+}
+
+TEST_F(CliLogin, ProbingADeadConnectionIsNotAWarningButNoAnswerIsOneClearError)
+{
+    // The fakes list a dead connection before the live one: the PIN login must not report it.
+    const CliRun pin = m_env.run({QStringLiteral("login"), QStringLiteral("plex")});
+    ASSERT_EQ(pin.exitCode, 0) << pin.text().toStdString();
+    EXPECT_EQ(QUrl(m_env.settingsValue(QStringLiteral("accounts/plex/serverUrl"))).port(),
+              m_fakes.services()->plexServerUrl().port());
+    const QStringList warnings = networkWarningsIn(pin.err);
+    EXPECT_TRUE(warnings.isEmpty()) << warnings.join(QLatin1Char('\n')).toStdString();
+
+    // Nothing answers at all: exactly one line, the command's own error, naming the address.
+    QTcpServer closed;
+    ASSERT_TRUE(closed.listen(QHostAddress::LocalHost));
+    const quint16 deadPort = closed.serverPort();
+    closed.close();
+    const QString deadUrl = QStringLiteral("http://127.0.0.1:%1").arg(deadPort);
+    const CliRun dead = m_env.run({QStringLiteral("login"), QStringLiteral("plex"), QStringLiteral("--url"),
+                                   deadUrl, QStringLiteral("--token-stdin")},
+                                  "some-token\n");
+    EXPECT_EQ(dead.exitCode, 1) << dead.text().toStdString();
+    const QStringList lines = QString::fromUtf8(dead.err).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    ASSERT_EQ(lines.size(), 1) << dead.err.toStdString();
+    EXPECT_TRUE(lines.first().startsWith(QStringLiteral("login plex: "))) << dead.err.toStdString();
+    EXPECT_TRUE(lines.first().contains(QString::number(deadPort))) << dead.err.toStdString();
 }
 
 TEST_F(CliLogin, UnknownServerOrSectionIsNotFoundAndSavesNothing)
