@@ -37,21 +37,25 @@ public:
     /// Every page is in: their items, in page order.
     using Complete = std::function<void(std::vector<std::vector<T>> pages)>;
 
-    PageWindow(HttpCore *http, std::shared_ptr<CallState> call, int maxInFlight)
-        : m_http(http), m_call(std::move(call)), m_maxInFlight(maxInFlight)
+    /// What the pager does for the window; the handlers may refer to the pager by raw pointer,
+    /// since they live no longer than the window inside it.
+    struct Handlers {
+        Request request;
+        Answer answer;
+        Complete complete;
+    };
+
+    PageWindow(HttpCore *http, std::shared_ptr<CallState> call, int maxInFlight, Handlers handlers)
+        : m_http(http), m_call(std::move(call)), m_maxInFlight(maxInFlight), m_handlers(std::move(handlers))
     {}
 
     int maxInFlight() const { return m_maxInFlight; }
 
-    /// Reads pages [0, pages) for the call. `owner` holds the window; the handlers may refer to it
-    /// by raw pointer since they live no longer than the window.
-    void start(const std::shared_ptr<void> &owner, qint64 pages, Request request, Answer answer,
-               Complete complete)
+    /// Reads pages [0, pages) for the call, as the object `owner` that holds the window. May be
+    /// called again after stop(), also from within a handler.
+    void start(const std::shared_ptr<void> &owner, qint64 pages)
     {
         m_owner = owner;
-        m_request = std::move(request);
-        m_answer = std::move(answer);
-        m_complete = std::move(complete);
         m_slots.assign(static_cast<std::size_t>(pages), {});
         m_launched = 0;
         m_finished = 0;
@@ -92,7 +96,7 @@ private:
         Q_ASSERT(self);
         const quint64 generation = m_generation;
         std::weak_ptr<CallState> weakChild = child;
-        m_http->send(child, m_request(index),
+        m_http->send(child, m_handlers.request(index),
                      [self, generation, index, weakChild](pb::Result<HttpResponse> r) {
                          self->onAnswer(generation, index, weakChild, std::move(r));
                      });
@@ -105,14 +109,14 @@ private:
             return;
         if (auto c = child.lock())
             std::erase(m_children, c);
-        auto items = m_answer(index, std::move(r));
+        auto items = m_handlers.answer(index, std::move(r));
         if (!items)
             return;
         m_slots[static_cast<std::size_t>(index)] = std::move(*items);
         if (++m_finished == pageCount()) {
             auto pages = std::move(m_slots);
             m_slots.clear();
-            m_complete(std::move(pages));
+            m_handlers.complete(std::move(pages));
             return;
         }
         if (m_launched < pageCount())
@@ -122,10 +126,8 @@ private:
     HttpCore *m_http;
     std::shared_ptr<CallState> m_call;
     int m_maxInFlight;
+    Handlers m_handlers;
     std::weak_ptr<void> m_owner;
-    Request m_request;
-    Answer m_answer;
-    Complete m_complete;
     qint64 m_launched = 0;
     qint64 m_finished = 0;
     quint64 m_generation = 0;

@@ -28,7 +28,17 @@ public:
               std::shared_ptr<Call<std::vector<Out>>> call, int limit, QString what)
         : m_http(http), m_config(config), m_path(std::move(path)), m_query(std::move(query)),
           m_call(std::move(call)), m_limit(limit), m_what(std::move(what)),
-          m_size(std::max(1, config.pageSize)), m_window(http, m_call, kParallelPages)
+          m_size(std::max(1, config.pageSize)),
+          m_window(http, m_call, kParallelPages,
+                   {[this](qint64 index) { return request(pageStart(index)); },
+                    [this](qint64 index, pb::Result<HttpResponse> r) {
+                        return acceptParallel(index, std::move(r));
+                    },
+                    [this](std::vector<std::vector<Out>> inOrder) {
+                        for (auto &page : inOrder)
+                            std::move(page.begin(), page.end(), std::back_inserter(m_out));
+                        finish();
+                    }})
     {}
 
     void fetch()
@@ -115,14 +125,7 @@ private:
         const qint64 pages = (m_end - m_start + m_size - 1) / m_size;
         if (pages < 1 || pages > kMaxPages)
             return false;
-        m_window.start(
-            this->shared_from_this(), pages, [this](qint64 index) { return request(pageStart(index)); },
-            [this](qint64 index, pb::Result<HttpResponse> r) { return acceptParallel(index, std::move(r)); },
-            [this](std::vector<std::vector<Out>> inOrder) {
-                for (auto &page : inOrder)
-                    std::move(page.begin(), page.end(), std::back_inserter(m_out));
-                finish();
-            });
+        m_window.start(this->shared_from_this(), pages);
         return true;
     }
 

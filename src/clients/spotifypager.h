@@ -37,7 +37,17 @@ public:
     Pager(HttpCore *http, QUrl apiBase, std::shared_ptr<Call<std::vector<Out>>> call, Convert convert,
           MapError mapError, int parallel = kParallelPages)
         : m_http(http), m_apiBase(std::move(apiBase)), m_call(std::move(call)), m_convert(std::move(convert)),
-          m_mapError(std::move(mapError)), m_window(http, m_call, parallel)
+          m_mapError(std::move(mapError)),
+          m_window(http, m_call, parallel,
+                   {[this](qint64 index) { return request(withOffset(m_follow, pageOffset(index))); },
+                    [this](qint64 index, pb::Result<HttpResponse> r) {
+                        return acceptParallel(index, std::move(r));
+                    },
+                    [this](std::vector<std::vector<Item>> inOrder) {
+                        for (auto &page : inOrder)
+                            append(page);
+                        m_call->complete(std::move(m_out));
+                    }})
     {}
 
     void start(const QUrl &first)
@@ -130,15 +140,7 @@ private:
         m_total = total;
         m_step = step;
         m_nextOffset = nextOffset;
-        m_window.start(
-            this->shared_from_this(), pages,
-            [this](qint64 index) { return request(withOffset(m_follow, pageOffset(index))); },
-            [this](qint64 index, pb::Result<HttpResponse> r) { return acceptParallel(index, std::move(r)); },
-            [this](std::vector<std::vector<Item>> inOrder) {
-                for (auto &page : inOrder)
-                    append(page);
-                m_call->complete(std::move(m_out));
-            });
+        m_window.start(this->shared_from_this(), pages);
         return true;
     }
 
