@@ -14,7 +14,6 @@
 #include "pb/clients/plexclient.h"
 #include "pb/clients/plextvclient.h"
 #include "pb/clients/secretstore.h"
-#include "pb/core/logging.h"
 
 #include <QNetworkAccessManager>
 #include <QSettings>
@@ -31,28 +30,6 @@ struct PlexLoginOptions {
     bool tokenFromStdin = false;
     QString server;
     QString section;
-};
-
-/// ConnectionProber races every connection plex.tv lists, and some are dead by design (a LAN
-/// address seen from elsewhere, a relay that is off; the fakes list a dead one first). The shared
-/// HTTP core logs each failed transfer as a [net] warning, which here is not news to the user:
-/// when no connection answers, the prober's error names every one and why, and that error is
-/// printed once. So while probing, the net log shows errors only. Scoped to the probe and safe
-/// because the CLI runs it on its only thread: no other work's warnings are hidden. (The clean
-/// fix is in HttpCore, which could log expected probe failures at debug; it is not ours.)
-class QuietNetWarningsWhileProbing {
-public:
-    QuietNetWarningsWhileProbing() : m_saved(log::net()->level())
-    {
-        if (m_saved < spdlog::level::err)
-            log::net()->set_level(spdlog::level::err);
-    }
-    ~QuietNetWarningsWhileProbing() { log::net()->set_level(m_saved); }
-    QuietNetWarningsWhileProbing(const QuietNetWarningsWhileProbing &) = delete;
-    QuietNetWarningsWhileProbing &operator=(const QuietNetWarningsWhileProbing &) = delete;
-
-private:
-    spdlog::level::level_enum m_saved;
 };
 
 int fail(QTextStream &err, const QString &what, const Error &e)
@@ -118,7 +95,6 @@ Result<PlexServer> signInWithPin(QNetworkAccessManager &nam, const clients::Plex
     out << "Connecting to \"" << chosen->name << "\" ...\n";
     out.flush();
     clients::ConnectionProber prober(&nam, info);
-    const QuietNetWarningsWhileProbing quiet;
     return awaitCall<PlexServer>([&](QObject *ctx, clients::Callback<PlexServer> done) {
         prober.probe(*chosen, ctx, std::move(done));
     });
@@ -133,7 +109,6 @@ int runPlexLogin(const PlexLoginOptions &o)
     if (!o.url.isEmpty()) {
         clients::ConnectionProber prober(&nam, info, std::chrono::milliseconds(8000));
         const QUrl url = QUrl::fromUserInput(o.url);
-        const QuietNetWarningsWhileProbing quiet;
         server = awaitCall<PlexServer>([&](QObject *ctx, clients::Callback<PlexServer> done) {
             prober.probeUrl(url, o.token, {}, ctx, std::move(done));
         });

@@ -28,6 +28,7 @@ ConnectionProber::ConnectionProber(QNetworkAccessManager *nam, PlexClientInfo cl
     detail::ServiceHooks hooks;
     hooks.serviceName = QStringLiteral("Plex server");
     hooks.errorFor = &px::pmsErrorFor;
+    hooks.transportFailuresExpected = true;
     m_http = std::make_unique<detail::HttpCore>(nam, policy, std::move(hooks), this);
 }
 

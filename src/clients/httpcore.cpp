@@ -280,8 +280,9 @@ void HttpCore::handleReply(const std::shared_ptr<Attempt> &attempt, QNetworkRepl
     }
 
     auto failTransport = [&](pb::Error e, bool retryable) {
-        pb::log::net()->warn("{} {}: {}", m_hooks.serviceName.toStdString(),
-                             attempt->request.verb.toStdString(), e.toString().toStdString());
+        pb::log::net()->log(m_hooks.transportFailuresExpected ? spdlog::level::debug : spdlog::level::warn,
+                            "{} {}: {}", m_hooks.serviceName.toStdString(),
+                            attempt->request.verb.toStdString(), e.toString().toStdString());
         if (retryable && attempt->retries < maxRetries) {
             const auto delay = backoffDelay(attempt->retries++);
             retryLater(attempt, delay, e);

@@ -66,6 +66,9 @@ struct ServiceHooks {
     std::function<void(bool force, std::function<void(pb::Status)> then)> ensureAuth;
     /// Turns a non-2xx response into a typed error.
     std::function<pb::Error(const HttpResponse &)> errorFor;
+    /// Probing: an address that does not answer is an expected outcome, so transport failures
+    /// are logged at debug level instead of as warnings (the caller reports the overall result).
+    bool transportFailuresExpected = false;
 };
 
 /// The HTTP engine both clients share: request building, transfer timeouts, bounded retries
