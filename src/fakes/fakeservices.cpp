@@ -53,6 +53,11 @@ public:
     FakeState state;
     FaultInjector faults;
     std::unique_ptr<HttpListener> listeners[4];
+    /// One PMS listener per other server of the world (index i serves Plex server i + 1).
+    std::vector<std::unique_ptr<HttpListener>> otherListeners;
+    FakeServices *owner = nullptr;
+    quint16 basePort = 0;
+    bool started = false;
 
     explicit Impl(const FakeOptions &o) : faults(o.seed)
     {
@@ -60,10 +65,45 @@ public:
         state.rng.seed(o.seed);
     }
 
-    FakeReply route(const FakeRequest &req);
+    FakeReply route(const FakeRequest &req, int plexServer);
     std::optional<FakeReply> rateLimit(const FakeRequest &req);
-    void onRequest(FakeRequest req, std::shared_ptr<PendingAnswer> pending);
+    void onRequest(FakeRequest req, std::shared_ptr<PendingAnswer> pending, HttpListener *listener,
+                   int plexServer);
+    std::unique_ptr<HttpListener> makeListener(Service service, int plexServer);
+    /// Binds a listener for every other server of the world that has none yet. Under the mutex.
+    pb::Status bindOtherServers();
 };
+
+std::unique_ptr<HttpListener> FakeServices::Impl::makeListener(Service service, int plexServer)
+{
+    auto listener = std::make_unique<HttpListener>(service, HttpListener::Handler{}, owner);
+    HttpListener *raw = listener.get();
+    listener->setHandler([this, raw, plexServer](FakeRequest r, std::shared_ptr<PendingAnswer> p) {
+        onRequest(std::move(r), std::move(p), raw, plexServer);
+    });
+    return listener;
+}
+
+pb::Status FakeServices::Impl::bindOtherServers()
+{
+    for (size_t i = 0; i < state.otherServers.size(); ++i) {
+        if (i >= otherListeners.size()) {
+            auto listener = makeListener(Service::PlexServer, static_cast<int>(i + 1));
+            const quint16 wanted = basePort == 0 ? 0 : static_cast<quint16>(basePort + 4 + i);
+            if (listener->listenLoopback(wanted) == 0)
+                return pb::Error::make(ErrorKind::Network,
+                                       QStringLiteral("cannot listen on 127.0.0.1:%1 for Plex server %2")
+                                           .arg(wanted)
+                                           .arg(i + 2));
+            otherListeners.push_back(std::move(listener));
+        }
+        FakeState &other = *state.otherServers[i];
+        other.plexServerUrl = otherListeners[i]->baseUrl();
+        other.deadPort = state.deadPort;
+        other.options = state.options;
+    }
+    return {};
+}
 
 std::optional<FakeReply> FakeServices::Impl::rateLimit(const FakeRequest &req)
 {
@@ -92,7 +132,7 @@ std::optional<FakeReply> FakeServices::Impl::rateLimit(const FakeRequest &req)
     return std::nullopt;
 }
 
-FakeReply FakeServices::Impl::route(const FakeRequest &req)
+FakeReply FakeServices::Impl::route(const FakeRequest &req, int plexServer)
 {
     try {
         if (req.service == Service::PlexServer && req.requestLineLength > state.options.maxRequestLineLength)
@@ -103,7 +143,11 @@ FakeReply FakeServices::Impl::route(const FakeRequest &req)
         case Service::SpotifyAccounts: return handleSpotifyAccounts(state, req);
         case Service::SpotifyApi: return handleSpotifyApi(state, req);
         case Service::PlexTv: return handlePlexTv(state, req);
-        case Service::PlexServer: return handlePlexServer(state, req);
+        case Service::PlexServer: {
+            // A listener left over from a world with more servers serves nothing.
+            FakeState *server = state.plexServerState(plexServer);
+            return server ? handlePlexServer(*server, req) : plexHtmlError(404);
+        }
         }
     } catch (const Json::exception &) {
         // A body of the wrong JSON shape: the caller's mistake, never a crash.
@@ -118,9 +162,9 @@ FakeReply FakeServices::Impl::route(const FakeRequest &req)
     return spotifyError(500, QStringLiteral("Server error"));
 }
 
-void FakeServices::Impl::onRequest(FakeRequest req, std::shared_ptr<PendingAnswer> pending)
+void FakeServices::Impl::onRequest(FakeRequest req, std::shared_ptr<PendingAnswer> pending,
+                                   HttpListener *listener, int plexServer)
 {
-    HttpListener *listener = listeners[static_cast<int>(req.service)].get();
     FakeReply reply;
     Delivery delivery = Delivery::Normal;
     std::chrono::milliseconds delay{0};
@@ -128,6 +172,7 @@ void FakeServices::Impl::onRequest(FakeRequest req, std::shared_ptr<PendingAnswe
         std::lock_guard lock(state.mutex);
         RecordedRequest rec;
         rec.service = req.service;
+        rec.plexServer = plexServer;
         rec.method = req.method;
         rec.path = req.path;
         rec.query = QString::fromUtf8(req.rawQuery);
@@ -147,7 +192,7 @@ void FakeServices::Impl::onRequest(FakeRequest req, std::shared_ptr<PendingAnswe
         }
         const std::optional<Fault> fault = faults.take(req.service, req.method, req.path);
         if (!fault) {
-            reply = route(req);
+            reply = route(req, plexServer);
         } else {
             switch (fault->kind) {
             case FaultKind::Status:
@@ -158,14 +203,14 @@ void FakeServices::Impl::onRequest(FakeRequest req, std::shared_ptr<PendingAnswe
                 break;
             case FaultKind::Delay:
                 delay += fault->delay;
-                reply = route(req);
+                reply = route(req, plexServer);
                 break;
             case FaultKind::Reset:
-                reply = route(req);
+                reply = route(req, plexServer);
                 delivery = Delivery::Reset;
                 break;
             case FaultKind::Malformed:
-                reply = route(req);
+                reply = route(req, plexServer);
                 delivery = Delivery::Truncated;
                 break;
             case FaultKind::Html: reply = htmlPage(fault->status); break;
@@ -184,6 +229,7 @@ void FakeServices::Impl::onRequest(FakeRequest req, std::shared_ptr<PendingAnswe
 FakeServices::FakeServices(FakeOptions options, QObject *parent)
     : QObject(parent), m_impl(std::make_unique<Impl>(options))
 {
+    m_impl->owner = this;
     m_impl->state.reset(World{});
 }
 
@@ -194,12 +240,7 @@ pb::Status FakeServices::start(quint16 basePort)
     const Service services[] = {Service::SpotifyAccounts, Service::SpotifyApi, Service::PlexTv,
                                 Service::PlexServer};
     for (int i = 0; i < 4; ++i) {
-        auto listener = std::make_unique<HttpListener>(
-            services[i],
-            [impl = m_impl.get()](FakeRequest r, std::shared_ptr<PendingAnswer> p) {
-                impl->onRequest(std::move(r), std::move(p));
-            },
-            this);
+        auto listener = m_impl->makeListener(services[i], 0);
         const quint16 wanted = basePort == 0 ? 0 : static_cast<quint16>(basePort + i);
         if (listener->listenLoopback(wanted) == 0)
             return pb::Error::make(ErrorKind::Network, QStringLiteral("cannot listen on 127.0.0.1:%1 for %2")
@@ -220,7 +261,9 @@ pb::Status FakeServices::start(quint16 basePort)
     m_impl->state.plexTvUrl = m_impl->listeners[2]->baseUrl();
     m_impl->state.plexServerUrl = m_impl->listeners[3]->baseUrl();
     m_impl->state.deadPort = dead;
-    return {};
+    m_impl->basePort = basePort;
+    m_impl->started = true;
+    return m_impl->bindOtherServers();
 }
 
 QUrl FakeServices::spotifyAccountsUrl() const
@@ -242,6 +285,52 @@ QUrl FakeServices::plexServerUrl() const
 {
     std::lock_guard lock(m_impl->state.mutex);
     return m_impl->state.plexServerUrl;
+}
+
+int FakeServices::plexServerCount() const
+{
+    std::lock_guard lock(m_impl->state.mutex);
+    return 1 + static_cast<int>(m_impl->state.otherServers.size());
+}
+
+QUrl FakeServices::plexServerUrl(int server) const
+{
+    std::lock_guard lock(m_impl->state.mutex);
+    const FakeState *s = m_impl->state.plexServerState(server);
+    return s ? s->plexServerUrl : QUrl();
+}
+
+QString FakeServices::plexServerToken(int server) const
+{
+    std::lock_guard lock(m_impl->state.mutex);
+    const FakeState *s = m_impl->state.plexServerState(server);
+    return s ? s->world.plex.accessToken : QString();
+}
+
+QString FakeServices::plexMachineIdentifier(int server) const
+{
+    std::lock_guard lock(m_impl->state.mutex);
+    const FakeState *s = m_impl->state.plexServerState(server);
+    return s ? s->world.plex.machineIdentifier : QString();
+}
+
+std::vector<FakePlexPlaylist> FakeServices::plexPlaylists(int server) const
+{
+    std::lock_guard lock(m_impl->state.mutex);
+    const FakeState *s = m_impl->state.plexServerState(server);
+    return s ? s->plexPlaylists : std::vector<FakePlexPlaylist>{};
+}
+
+std::vector<QString> FakeServices::plexPlaylistItems(const QString &ratingKey, int server) const
+{
+    std::lock_guard lock(m_impl->state.mutex);
+    std::vector<QString> out;
+    FakeState *s = m_impl->state.plexServerState(server);
+    if (FakePlexPlaylist *p = s ? s->plexPlaylist(ratingKey) : nullptr) {
+        for (const auto &i : p->items)
+            out.push_back(i.ratingKey);
+    }
+    return out;
 }
 
 pb::Status FakeServices::loadWorld(const QString &jsonPath)
@@ -266,6 +355,10 @@ void FakeServices::useWorld(World world)
 {
     std::lock_guard lock(m_impl->state.mutex);
     m_impl->state.reset(std::move(world));
+    if (m_impl->started) {
+        if (const pb::Status st = m_impl->bindOtherServers(); !st)
+            log::fakes()->error("{}", log::str(st.error().message));
+    }
 }
 
 FakeOptions FakeServices::options() const
@@ -278,6 +371,8 @@ void FakeServices::setOptions(const FakeOptions &options)
 {
     std::lock_guard lock(m_impl->state.mutex);
     m_impl->state.options = options;
+    for (auto &other : m_impl->state.otherServers)
+        other->options = options;
 }
 
 FaultInjector &FakeServices::faults()
@@ -343,31 +438,22 @@ QString FakeServices::plexUserToken() const
 
 QString FakeServices::plexServerToken() const
 {
-    std::lock_guard lock(m_impl->state.mutex);
-    return m_impl->state.world.plex.accessToken;
+    return plexServerToken(0);
 }
 
 QString FakeServices::plexMachineIdentifier() const
 {
-    std::lock_guard lock(m_impl->state.mutex);
-    return m_impl->state.world.plex.machineIdentifier;
+    return plexMachineIdentifier(0);
 }
 
 std::vector<FakePlexPlaylist> FakeServices::plexPlaylists() const
 {
-    std::lock_guard lock(m_impl->state.mutex);
-    return m_impl->state.plexPlaylists;
+    return plexPlaylists(0);
 }
 
 std::vector<QString> FakeServices::plexPlaylistItems(const QString &ratingKey) const
 {
-    std::lock_guard lock(m_impl->state.mutex);
-    std::vector<QString> out;
-    if (FakePlexPlaylist *p = m_impl->state.plexPlaylist(ratingKey)) {
-        for (const auto &i : p->items)
-            out.push_back(i.ratingKey);
-    }
-    return out;
+    return plexPlaylistItems(ratingKey, 0);
 }
 
 std::vector<QString> FakeServices::spotifyPlaylistTracks(const QString &playlistId) const

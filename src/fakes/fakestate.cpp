@@ -10,6 +10,22 @@ namespace pb::fakes {
 void FakeState::reset(World w)
 {
     world = std::move(w);
+    // Keep the other servers' listener URLs across a new world: the listeners stay bound.
+    std::vector<QUrl> otherUrls;
+    for (const auto &o : otherServers)
+        otherUrls.push_back(o->plexServerUrl);
+    otherServers.clear();
+    for (size_t i = 0; i < world.otherPlexServers.size(); ++i) {
+        auto other = std::make_unique<FakeState>();
+        other->options = options;
+        other->deadPort = deadPort;
+        if (i < otherUrls.size())
+            other->plexServerUrl = otherUrls[i];
+        World only;
+        only.plex = world.otherPlexServers[i];
+        other->reset(std::move(only));
+        otherServers.push_back(std::move(other));
+    }
     spotifyTrackIndex.clear();
     for (size_t i = 0; i < world.spotify.tracks.size(); ++i)
         spotifyTrackIndex.insert(world.spotify.tracks[i].id, static_cast<int>(i));
@@ -83,6 +99,15 @@ void FakeState::reset(World w)
         if (ok && key >= nextRatingKey)
             nextRatingKey = key + 1;
     }
+}
+
+FakeState *FakeState::plexServerState(int index)
+{
+    if (index == 0)
+        return this;
+    if (index < 0 || static_cast<size_t>(index) > otherServers.size())
+        return nullptr;
+    return otherServers[static_cast<size_t>(index - 1)].get();
 }
 
 std::vector<int> FakeState::WordIndex::withPrefix(const QString &prefix) const

@@ -9,6 +9,7 @@
 #include <QHash>
 
 #include <deque>
+#include <memory>
 #include <mutex>
 #include <random>
 
@@ -104,6 +105,13 @@ public:
     QUrl plexTvUrl;
     QUrl plexServerUrl;
     quint16 deadPort = 9; ///< a closed port for the dead plex.tv connection
+
+    /// The account's other Plex servers (World::otherPlexServers), each a state of its own
+    /// with only its `world.plex` filled. Touched only under this (the first) state's mutex;
+    /// their plexServerUrl is set by FakeServices when their listeners are bound.
+    std::vector<std::unique_ptr<FakeState>> otherServers;
+    /// The state of Plex server `index` (0 = this one), or nullptr past the last.
+    FakeState *plexServerState(int index);
 
     /// Issues an access token (and a refresh token for user grants) and records them.
     SpotifyTokens issueTokens(const QString &clientId, const QString &scope, const QDateTime &consentExpires,

@@ -45,6 +45,8 @@ public:
     /// Listens on 127.0.0.1:port (0 = any); returns the bound port or 0.
     quint16 listenLoopback(quint16 port);
     QUrl baseUrl() const;
+    /// Replaces the request callback (before listening: lets the callback know its listener).
+    void setHandler(Handler handler) { m_handler = std::move(handler); }
 
     /// Writes `reply` after `delay` (0 = now) in the given way. Safe if the client went away.
     void answer(const std::shared_ptr<PendingAnswer> &pending, FakeReply reply, Delivery delivery,

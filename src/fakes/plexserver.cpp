@@ -23,21 +23,46 @@ bool tokenOk(const FakeState &state, const FakeRequest &req)
     return !token.isEmpty() && (token == state.world.plex.accessToken || token == state.world.plex.userToken);
 }
 
+/// Agent, scanner and artwork of a section type, as a real server reports them.
+struct SectionKind {
+    const char *agent;
+    const char *scanner;
+    const char *art;
+    const char *thumb;
+    const char *folder;
+};
+
+SectionKind sectionKind(const QString &type)
+{
+    if (type == QLatin1String("movie"))
+        return {"tv.plex.agents.movie", "Plex Movie", "/:/resources/movie-fanart.jpg",
+                "/:/resources/movie.png", "/movies/"};
+    if (type == QLatin1String("show"))
+        return {"tv.plex.agents.series", "Plex TV Series", "/:/resources/show-fanart.jpg",
+                "/:/resources/show.png", "/tv/"};
+    if (type == QLatin1String("photo"))
+        return {"com.plexapp.agents.none", "Plex Photo Scanner", "/:/resources/photo-fanart.jpg",
+                "/:/resources/photo.png", "/photos/"};
+    return {"tv.plex.agents.music", "Plex Music", "/:/resources/artist-fanart.jpg", "/:/resources/artist.png",
+            "/music/"};
+}
+
 Json sectionDirectory(const WorldPlexSection &s)
 {
     const QString uuid =
         QStringLiteral("0a1b2c3d-0000-4000-8000-%1").arg(s.key.toInt(), 12, 10, QLatin1Char('0'));
+    const SectionKind kind = sectionKind(s.type);
     return Json{{"allowSync", true},
-                {"art", "/:/resources/artist-fanart.jpg"},
+                {"art", kind.art},
                 {"composite", u8(QStringLiteral("/library/sections/%1/composite/1700000000").arg(s.key))},
                 {"filters", true},
                 {"refreshing", false},
-                {"thumb", "/:/resources/artist.png"},
+                {"thumb", kind.thumb},
                 {"key", u8(s.key)},
-                {"type", "artist"},
+                {"type", u8(s.type)},
                 {"title", u8(s.title)},
-                {"agent", "tv.plex.agents.music"},
-                {"scanner", "Plex Music"},
+                {"agent", kind.agent},
+                {"scanner", kind.scanner},
                 {"language", "en-US"},
                 {"uuid", u8(uuid)},
                 {"updatedAt", 1700000000},
@@ -47,8 +72,8 @@ Json sectionDirectory(const WorldPlexSection &s)
                 {"directory", true},
                 {"contentChangedAt", 123456},
                 {"hidden", 0},
-                {"Location",
-                 Json::array({{{"id", s.key.toInt()}, {"path", u8(QStringLiteral("/music/") + s.title)}}})}};
+                {"Location", Json::array({{{"id", s.key.toInt()},
+                                           {"path", u8(QString::fromLatin1(kind.folder) + s.title)}}})}};
 }
 
 FakeReply sections(const FakeState &state, const FakeRequest &req)

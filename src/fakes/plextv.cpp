@@ -46,18 +46,27 @@ Json connection(const QString &protocol, const QString &address, int port, bool 
                 {"IPv6", false}};
 }
 
-Json resources(const FakeState &state)
+Json connectionOfKind(const QString &kind, int live, int dead)
 {
-    const auto &plex = state.world.plex;
-    const int live = state.plexServerUrl.port();
-    const int dead = state.deadPort;
-    // The dead connection comes first, so clients must probe rather than take the first one.
-    Json connections =
-        Json::array({connection(QStringLiteral("http"), QStringLiteral("127.0.0.1"), dead, true, false),
-                     connection(QStringLiteral("http"), QStringLiteral("127.0.0.1"), live, true, false),
-                     connection(QStringLiteral("http"), QStringLiteral("127.0.0.1"), dead, false, false),
-                     connection(QStringLiteral("http"), QStringLiteral("127.0.0.1"), live, false, true)});
-    Json server{{"name", u8(plex.name)},
+    const bool isDead = kind.startsWith(QLatin1String("dead-"));
+    const bool local = kind.endsWith(QLatin1String("local"));
+    const bool relay = kind == QLatin1String("relay");
+    return connection(QStringLiteral("http"), QStringLiteral("127.0.0.1"), isDead ? dead : live, local,
+                      relay);
+}
+
+/// One server as plex.tv lists it; `server` is that server's own state (its listener's port).
+Json serverResource(const FakeState &server, int ownerIndex)
+{
+    const auto &plex = server.world.plex;
+    const int live = server.plexServerUrl.port();
+    const int dead = server.deadPort;
+    // By default the dead connection comes first, so clients must probe rather than take the first one.
+    Json connections = Json::array();
+    for (const QString &kind : plex.connections)
+        connections.push_back(connectionOfKind(kind, live, dead));
+    // A shared server names its owner (ownerId, sourceTitle), as plex.tv does for friends' servers.
+    return Json{{"name", u8(plex.name)},
                 {"product", "Plex Media Server"},
                 {"productVersion", "1.41.3.9314-a0bfb8370"},
                 {"platform", "Linux"},
@@ -67,11 +76,11 @@ Json resources(const FakeState &state)
                 {"createdAt", "2021-03-01T10:00:00Z"},
                 {"lastSeenAt", "2026-11-27T10:00:00Z"},
                 {"provides", "server"},
-                {"ownerId", nullptr},
-                {"sourceTitle", nullptr},
+                {"ownerId", plex.owned ? Json(nullptr) : Json(87654321 + ownerIndex)},
+                {"sourceTitle", plex.owned ? Json(nullptr) : Json(u8(plex.sourceTitle))},
                 {"publicAddress", "203.0.113.7"},
                 {"accessToken", u8(plex.accessToken)},
-                {"owned", true},
+                {"owned", plex.owned},
                 {"home", false},
                 {"synced", false},
                 {"relay", true},
@@ -81,6 +90,10 @@ Json resources(const FakeState &state)
                 {"dnsRebindingProtection", false},
                 {"natLoopbackSupported", true},
                 {"connections", connections}};
+}
+
+Json resources(FakeState &state)
+{
     // A player device too: clients must pick resources that provide "server".
     Json player{{"name", "Living Room Plexamp"},
                 {"product", "Plexamp"},
@@ -106,7 +119,10 @@ Json resources(const FakeState &state)
                 {"dnsRebindingProtection", false},
                 {"natLoopbackSupported", false},
                 {"connections", Json::array()}};
-    return Json::array({player, server});
+    Json out = Json::array({player});
+    for (int i = 0; FakeState *server = state.plexServerState(i); ++i)
+        out.push_back(serverResource(*server, i));
+    return out;
 }
 
 Json userJson(const FakeState &state)

@@ -168,25 +168,46 @@ void parseSpotify(const Reader &root, World &w)
         w.spotify.liked.push_back(id);
 }
 
-void parsePlex(const Reader &root, World &w)
+const QStringList &connectionKinds()
 {
-    const Reader px = root.object("plex", true);
-    const Reader server = px.object("server", false);
-    w.plex.machineIdentifier = server.str("machineIdentifier", false, w.plex.machineIdentifier);
-    w.plex.name = server.str("name", false, w.plex.name);
-    w.plex.accessToken = server.str("accessToken", false, w.plex.accessToken);
-    const Reader user = px.object("user", false);
-    w.plex.userToken = user.str("token", false, w.plex.userToken);
-    w.plex.username = user.str("username", false, w.plex.username);
+    static const QStringList kinds{QStringLiteral("local"), QStringLiteral("remote"), QStringLiteral("relay"),
+                                   QStringLiteral("dead-local"), QStringLiteral("dead-remote")};
+    return kinds;
+}
+
+/// A server's identity and how plex.tv lists it (`plex.server` or a `plex.otherServers[]` entry).
+void parsePlexServer(const Reader &server, WorldPlex &p, bool required)
+{
+    p.machineIdentifier = server.str("machineIdentifier", required, p.machineIdentifier);
+    p.name = server.str("name", required, p.name);
+    p.accessToken = server.str("accessToken", false, p.accessToken);
+    p.owned = server.flag("owned", p.owned);
+    p.sourceTitle = server.str("sourceTitle", false, p.sourceTitle);
+    if (server.has("connections")) {
+        p.connections = server.strings("connections", false);
+        for (qsizetype i = 0; i < p.connections.size(); ++i) {
+            if (!connectionKinds().contains(p.connections.at(i)))
+                throw ParseError{QStringLiteral("%1[%2] must be one of %3")
+                                     .arg(server.where("connections"))
+                                     .arg(i)
+                                     .arg(connectionKinds().join(QStringLiteral(", ")))};
+        }
+    }
+}
+
+/// A server's libraries, tracks and playlists (from `plex` itself or an `otherServers[]` entry).
+void parsePlexLibrary(const Reader &px, WorldPlex &p, bool tracksRequired)
+{
     const Json &secs = px.array("sections", false);
     if (!secs.empty())
-        w.plex.sections.clear();
+        p.sections.clear();
     for (size_t i = 0; i < secs.size(); ++i) {
         const Reader s(secs[i], indexPath(px.where("sections"), i));
-        w.plex.sections.push_back(
-            WorldPlexSection{s.str("key", true), s.str("title", false, QStringLiteral("Music"))});
+        p.sections.push_back(WorldPlexSection{s.str("key", true),
+                                              s.str("title", false, QStringLiteral("Music")),
+                                              s.str("type", false, QStringLiteral("artist"))});
     }
-    const Json &tracks = px.array("tracks", true);
+    const Json &tracks = px.array("tracks", tracksRequired);
     for (size_t i = 0; i < tracks.size(); ++i) {
         if (!tracks[i].is_object())
             throw ParseError{indexPath(px.where("tracks"), i) + QStringLiteral(" must be an object")};
@@ -202,18 +223,49 @@ void parsePlex(const Reader &root, World &w)
         x.index = static_cast<int>(t.num("index", false));
         x.year = static_cast<int>(t.num("year", false));
         x.guids = t.strings("guids", false);
-        w.plex.tracks.push_back(std::move(x));
+        p.tracks.push_back(std::move(x));
     }
     const Json &pls = px.array("playlists", false);
     for (size_t i = 0; i < pls.size(); ++i) {
-        const Reader p(pls[i], indexPath(px.where("playlists"), i));
+        const Reader pl(pls[i], indexPath(px.where("playlists"), i));
         WorldPlexPlaylist x;
-        x.ratingKey = p.str("ratingKey", true);
-        x.title = p.str("title", true);
-        x.summary = p.str("summary", false);
-        for (const QString &k : p.strings("items", false))
+        x.ratingKey = pl.str("ratingKey", true);
+        x.title = pl.str("title", true);
+        x.summary = pl.str("summary", false);
+        for (const QString &k : pl.strings("items", false))
             x.items.push_back(k);
-        w.plex.playlists.push_back(std::move(x));
+        p.playlists.push_back(std::move(x));
+    }
+}
+
+void parsePlex(const Reader &root, World &w)
+{
+    const Reader px = root.object("plex", true);
+    parsePlexServer(px.object("server", false), w.plex, false);
+    const Reader user = px.object("user", false);
+    w.plex.userToken = user.str("token", false, w.plex.userToken);
+    w.plex.username = user.str("username", false, w.plex.username);
+    parsePlexLibrary(px, w.plex, true);
+
+    // More servers of the same account. Each needs its own identity; the account is shared.
+    QStringList ids{w.plex.machineIdentifier};
+    const Json &others = px.array("otherServers", false);
+    for (size_t i = 0; i < others.size(); ++i) {
+        const QString path = indexPath(px.where("otherServers"), i);
+        if (!others[i].is_object())
+            throw ParseError{path + QStringLiteral(" must be an object")};
+        const Reader o(others[i], path);
+        WorldPlex p;
+        p.userToken = w.plex.userToken;
+        p.username = w.plex.username;
+        p.accessToken = QStringLiteral("fake-plex-server-token-%1").arg(i + 2);
+        parsePlexServer(o, p, true);
+        if (ids.contains(p.machineIdentifier))
+            throw ParseError{o.where("machineIdentifier") +
+                             QStringLiteral(" is already used by another server")};
+        ids << p.machineIdentifier;
+        parsePlexLibrary(o, p, false);
+        w.otherPlexServers.push_back(std::move(p));
     }
 }
 

@@ -36,6 +36,7 @@ struct FakeOptions {
 /// One request as the fakes saw it. Header values are kept (test-only); toString() masks secrets.
 struct RecordedRequest {
     Service service = Service::SpotifyApi;
+    int plexServer = 0; ///< which Plex server answered (0 = the first; see plexServerCount())
     QString method;
     QString path;
     QString query; ///< encoded query string, without '?'
@@ -88,7 +89,11 @@ public:
     QUrl spotifyAccountsUrl() const; ///< /authorize, /api/token
     QUrl spotifyApiUrl() const;      ///< base WITHOUT /v1
     QUrl plexTvUrl() const;          ///< /api/v2/...
-    QUrl plexServerUrl() const;      ///< PMS
+    QUrl plexServerUrl() const;      ///< PMS (the world's first server)
+    /// How many Plex servers the world has: the first plus `plex.otherServers`.
+    int plexServerCount() const;
+    /// Plex server `server`'s own listener (0 = plexServerUrl()); empty past the last or before start().
+    QUrl plexServerUrl(int server) const;
 
     pb::Status loadWorld(const QString &jsonPath);
     pb::Status parseWorld(const QByteArray &json);
@@ -111,10 +116,16 @@ public:
     QString plexUserToken() const;
     QString plexServerToken() const;
     QString plexMachineIdentifier() const;
+    QString plexServerToken(int server) const;       ///< "" past the last server
+    QString plexMachineIdentifier(int server) const; ///< "" past the last server
 
     // State inspection and edits, for tests.
     std::vector<FakePlexPlaylist> plexPlaylists() const;
     std::vector<QString> plexPlaylistItems(const QString &ratingKey) const; ///< rating keys in order
+    /// The playlists of Plex server `server` (0 = the first); empty past the last.
+    std::vector<FakePlexPlaylist> plexPlaylists(int server) const;
+    /// Rating keys in order of a playlist on Plex server `server`.
+    std::vector<QString> plexPlaylistItems(const QString &ratingKey, int server) const;
     std::vector<QString> spotifyPlaylistTracks(const QString &playlistId) const;
     QString spotifySnapshotId(const QString &playlistId) const;
     /// Replaces a Spotify playlist's entries as a user would in the Spotify app (new snapshot).

@@ -58,6 +58,9 @@ struct WorldSpotify {
 struct WorldPlexSection {
     QString key = QStringLiteral("1");
     QString title = QStringLiteral("Music");
+    /// Plex's section type: `artist` is a music library; `movie`, `show` and `photo` are
+    /// served in /library/sections too but are never music (clients must skip them).
+    QString type = QStringLiteral("artist");
 };
 
 struct WorldPlexTrack {
@@ -80,10 +83,18 @@ struct WorldPlexPlaylist {
     std::vector<QString> items; ///< rating keys
 };
 
+/// One Plex Media Server and its library. The account fields (userToken, username) are the
+/// plex.tv account's and are the same on every server of a world.
 struct WorldPlex {
     QString machineIdentifier = QStringLiteral("0f1e2d3c4b5a69788796a5b4c3d2e1f0a1b2c3d4");
     QString name = QStringLiteral("Demo Plex Server");
     QString accessToken = QStringLiteral("fake-plex-server-token");
+    bool owned = true;   ///< false = shared with the account by someone else (`sourceTitle`)
+    QString sourceTitle; ///< the owner's name on a shared server; empty when owned
+    /// The connections plex.tv lists, in order: `local`, `remote`, `relay` reach this server;
+    /// `dead-local`, `dead-remote` point at a closed port.
+    QStringList connections{QStringLiteral("dead-local"), QStringLiteral("local"),
+                            QStringLiteral("dead-remote"), QStringLiteral("relay")};
     QString userToken = QStringLiteral("fake-plex-user-token");
     QString username = QStringLiteral("demo-plex-user");
     std::vector<WorldPlexSection> sections{WorldPlexSection{}};
@@ -93,7 +104,10 @@ struct WorldPlex {
 
 struct World {
     WorldSpotify spotify;
-    WorldPlex plex;
+    WorldPlex plex; ///< the first server (served at FakeServices::plexServerUrl())
+    /// More servers on the same plex.tv account (fixture `plex.otherServers`), each on its
+    /// own listener, listed by /api/v2/resources after the first one.
+    std::vector<WorldPlex> otherPlexServers;
 };
 
 /// Parses a world fixture. Unknown fields are ignored; a missing required field is an

@@ -6,6 +6,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTextStream>
@@ -139,6 +140,12 @@ int main(int argc, char **argv)
                      {QStringLiteral("spotifyApi"), services.spotifyApiUrl().toString()},
                      {QStringLiteral("plexTv"), services.plexTvUrl().toString()},
                      {QStringLiteral("plexServer"), services.plexServerUrl().toString()}};
+    if (services.plexServerCount() > 1) { // every server of the account, the first one included
+        QJsonArray servers;
+        for (int i = 0; i < services.plexServerCount(); ++i)
+            servers.append(services.plexServerUrl(i).toString());
+        urls.insert(QStringLiteral("plexServers"), servers);
+    }
     const QByteArray line = QJsonDocument(urls).toJson(QJsonDocument::Compact);
     std::fwrite(line.constData(), 1, static_cast<size_t>(line.size()), stdout);
     std::fputc('\n', stdout);
