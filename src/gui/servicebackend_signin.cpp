@@ -14,7 +14,9 @@
 #include <QNetworkAccessManager>
 #include <QSettings>
 
+#include <algorithm>
 #include <memory>
+#include <optional>
 
 namespace pb::gui {
 
@@ -119,49 +121,61 @@ void ServiceBackend::connectPlexWithPin(QObject *ctx, GuiCallback<std::vector<Pl
         if (guard)
             done(e);
     };
-    m_plexCalls.push_back(tv->createPin(this, [this, tv, info, guard, done,
-                                               fail](pb::Result<pb::clients::PlexPin> pin) {
-        if (!pin.ok())
-            return fail(pin.error());
-        openBrowser(tv->authUrl(*pin));
-        m_plexCalls.push_back(
-            tv->waitForPin(*pin, {}, this, [this, tv, info, guard, done, fail](pb::Result<QString> token) {
-                if (!token.ok())
-                    return fail(token.error());
-                m_plexCalls.push_back(tv->servers(
-                    *token, this,
-                    [this, tv, info, guard, done,
-                     fail](pb::Result<std::vector<pb::clients::PlexResource>> rs) {
-                        if (!rs.ok())
-                            return fail(rs.error());
-                        tv->deleteLater();
-                        // Probe every server's connections; keep the ones that answer.
-                        auto *prober = new pb::clients::ConnectionProber(
-                            m_network, info, std::chrono::milliseconds(4000), this);
-                        auto found = std::make_shared<std::vector<pb::PlexServer>>();
-                        auto left = std::make_shared<int>(static_cast<int>(rs->size()));
-                        if (*left == 0) {
-                            prober->deleteLater();
-                            if (guard)
-                                done(std::vector<PlexServerChoice>{});
-                            return;
-                        }
-                        for (const pb::clients::PlexResource &r : *rs) {
-                            m_plexCalls.push_back(prober->probe(
-                                r, this,
-                                [this, prober, found, left, guard, done](pb::Result<pb::PlexServer> server) {
+    m_plexCalls.push_back(
+        tv->createPin(this, [this, tv, info, guard, done, fail](pb::Result<pb::clients::PlexPin> pin) {
+            if (!pin.ok())
+                return fail(pin.error());
+            openBrowser(tv->authUrl(*pin));
+            m_plexCalls.push_back(tv->waitForPin(
+                *pin, {}, this, [this, tv, info, guard, done, fail](pb::Result<QString> token) {
+                    if (!token.ok())
+                        return fail(token.error());
+                    m_plexCalls.push_back(tv->servers(
+                        *token, this,
+                        [this, tv, info, guard, done,
+                         fail](pb::Result<std::vector<pb::clients::PlexResource>> rs) {
+                            if (!rs.ok())
+                                return fail(rs.error());
+                            tv->deleteLater();
+                            // Probe every server's connections; keep the ones that answer, in a
+                            // stable order whichever answers first: the account's own servers
+                            // first (the one preselected, as `login plex` picks it), then shared
+                            // ones, each in plex.tv's order.
+                            auto *prober = new pb::clients::ConnectionProber(
+                                m_network, info, std::chrono::milliseconds(4000), this);
+                            std::vector<pb::clients::PlexResource> ordered = *rs;
+                            std::stable_partition(ordered.begin(), ordered.end(),
+                                                  [](const pb::clients::PlexResource &r) { return r.owned; });
+                            auto found =
+                                std::make_shared<std::vector<std::optional<pb::PlexServer>>>(ordered.size());
+                            auto left = std::make_shared<int>(static_cast<int>(ordered.size()));
+                            if (*left == 0) {
+                                prober->deleteLater();
+                                if (guard)
+                                    done(std::vector<PlexServerChoice>{});
+                                return;
+                            }
+                            for (size_t i = 0; i < ordered.size(); ++i) {
+                                auto probed = [this, prober, found, left, guard, done,
+                                               i](pb::Result<pb::PlexServer> server) {
                                     if (server.ok())
-                                        found->push_back(*server);
+                                        (*found)[i] = *server;
                                     if (--*left > 0)
                                         return;
                                     prober->deleteLater();
+                                    std::vector<pb::PlexServer> reachable;
+                                    for (const auto &s : *found) {
+                                        if (s)
+                                            reachable.push_back(*s);
+                                    }
                                     if (guard)
-                                        describeServers(std::move(*found), guard, done);
-                                }));
-                        }
-                    }));
-            }));
-    }));
+                                        describeServers(std::move(reachable), guard, done);
+                                };
+                                m_plexCalls.push_back(prober->probe(ordered[i], this, std::move(probed)));
+                            }
+                        }));
+                }));
+        }));
 }
 
 void ServiceBackend::connectPlexWithToken(const QString &url, const QString &token, QObject *ctx,
@@ -185,21 +199,23 @@ void ServiceBackend::connectPlexWithToken(const QString &url, const QString &tok
 void ServiceBackend::describeServers(std::vector<pb::PlexServer> servers, QObject *ctx,
                                      GuiCallback<std::vector<PlexServerChoice>> done)
 {
-    // Each reachable server's music sections, asked in parallel.
-    auto choices = std::make_shared<std::vector<PlexServerChoice>>();
+    // Each reachable server's music sections, asked in parallel; the choices keep the
+    // servers' order, not the order the answers arrive in.
+    auto choices = std::make_shared<std::vector<PlexServerChoice>>(servers.size());
     auto left = std::make_shared<int>(static_cast<int>(servers.size()));
     const QPointer<QObject> guard(ctx);
     if (servers.empty())
         return done(std::vector<PlexServerChoice>{});
-    for (const pb::PlexServer &server : servers) {
+    for (size_t i = 0; i < servers.size(); ++i) {
+        const pb::PlexServer &server = servers[i];
         m_plexCandidates.insert(server.machineIdentifier, server);
         pb::clients::PlexConfig config;
         config.serverUrl = QUrl(server.baseUrl);
         config.token = server.accessToken;
         config.client = pb::clients::PlexClientInfo::forThisInstall();
         auto *client = new pb::clients::PlexClient(m_network, config, this);
-        m_plexCalls.push_back(client->musicSections(this, [this, client, server, choices, left, guard,
-                                                           done](pb::Result<std::vector<pb::PlexSection>> s) {
+        m_plexCalls.push_back(client->musicSections(this, [this, client, server, choices, left, guard, done,
+                                                           i](pb::Result<std::vector<pb::PlexSection>> s) {
             client->deleteLater();
             PlexServerChoice choice;
             choice.machineIdentifier = server.machineIdentifier;
@@ -207,7 +223,7 @@ void ServiceBackend::describeServers(std::vector<pb::PlexServer> servers, QObjec
             if (s.ok())
                 choice.sections = *s;
             m_plexChoices.insert(choice.machineIdentifier, choice);
-            choices->push_back(choice);
+            (*choices)[i] = choice;
             if (--*left == 0 && guard)
                 done(*choices);
         }));
