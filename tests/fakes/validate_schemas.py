@@ -133,6 +133,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--fakes", required=True)
     ap.add_argument("--specs", required=True)
+    ap.add_argument("--multi-fixture", help="a world with several servers: resources and each server's "
+                    "identity and sections are validated too")
     args = ap.parse_args()
 
     with open(f"{args.specs}/spotify-web-api-openapi-fixed.yml", encoding="utf-8") as f:
@@ -171,6 +173,15 @@ def main():
         proc.terminate()
         proc.wait(timeout=10)
 
+    if args.multi_fixture:
+        proc = subprocess.Popen([args.fakes, "--fixture", args.multi_fixture], stdout=subprocess.PIPE,
+                                stderr=subprocess.DEVNULL, text=True)
+        try:
+            run_servers(json.loads(proc.stdout.readline()), plexs, plextv)
+        finally:
+            proc.terminate()
+            proc.wait(timeout=10)
+
     checkers = (spotify, plexs, plextv)
     for c in checkers:
         print(f"{c.name}: {c.checked} responses validated, {len(c.errors)} errors")
@@ -178,6 +189,26 @@ def main():
     for e in errors:
         print("ERROR", e)
     return 1 if errors else 0
+
+
+def run_servers(urls, pms, plextv):
+    """Every server of a multi-server world: listed by resources, each with its own sections."""
+    tv = urls["plexTv"]
+    base = {"Accept": "application/json", "X-Plex-Client-Identifier": "schema-check", "X-Plex-Product": "Schema"}
+    s, _, b = http("POST", f"{tv}/api/v2/pins?strong=true", base)
+    pin = plextv.check("POST /api/v2/pins (servers)", "/pins", "POST", 201, s, b)
+    s, _, b = http("GET", f"{tv}/api/v2/pins/{pin['id']}", base)
+    token = plextv.check("GET /api/v2/pins/{id} (servers)", "/pins/{pinID}", "GET", 200, s, b)["authToken"]
+    s, _, b = http("GET", f"{tv}/api/v2/resources?includeHttps=1&includeRelay=1", dict(base, **{"X-Plex-Token": token}))
+    resources = plextv.check("GET /api/v2/resources (servers)", "/resources", "GET", 200, s, b)
+    servers = [r for r in resources if "server" in r["provides"]]
+    if len(servers) != len(urls.get("plexServers", [])) or len(servers) < 2:
+        pms.errors.append(f"resources list {len(servers)} servers, the fakes serve {urls.get('plexServers')}")
+    for server, srv in zip(servers, urls.get("plexServers", [])):
+        ph = {"Accept": "application/json", "X-Plex-Token": server["accessToken"]}
+        for label, path in (("GET /identity", "/identity"), ("GET /library/sections/all", "/library/sections/all")):
+            s, _, b = http("GET", f"{srv}{path}", ph)
+            pms.check(f"{label} ({server['name']})", path, "GET", 200, s, b)
 
 
 def run(urls, spotify, pms, plextv):
