@@ -48,6 +48,9 @@ public:
     PageWindow(HttpCore *http, std::shared_ptr<CallState> call, int maxInFlight, Handlers handlers)
         : m_http(http), m_call(std::move(call)), m_maxInFlight(maxInFlight), m_handlers(std::move(handlers))
     {}
+    // The handlers point into the pager that holds the window: a copy would call the wrong one.
+    PageWindow(const PageWindow &) = delete;
+    PageWindow &operator=(const PageWindow &) = delete;
 
     int maxInFlight() const { return m_maxInFlight; }
 
