@@ -18,6 +18,7 @@
 #include <QNetworkAccessManager>
 #include <QSettings>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace pb::cli {
@@ -70,14 +71,39 @@ Result<PlexServer> signInWithPin(QNetworkAccessManager &nam, const clients::Plex
     if (servers.empty())
         return Error::make(ErrorKind::NotFound, QStringLiteral("this Plex account has no Plex Media Server"));
 
+    // Two servers may share a name (a server is named after its host by default): those are
+    // listed with their machine identifier, the one --server always accepts.
+    auto sameName = [&](const clients::PlexResource &r) {
+        return std::count_if(servers.begin(), servers.end(), [&](const clients::PlexResource &o) {
+            return o.name.compare(r.name, Qt::CaseInsensitive) == 0;
+        });
+    };
     const clients::PlexResource *chosen = nullptr;
     QStringList names;
+    std::vector<const clients::PlexResource *> named;
     for (const clients::PlexResource &r : servers) {
-        names << (r.owned ? r.name + QStringLiteral(" (owned)") : r.name);
-        if (!wantedServer.isEmpty() && !chosen &&
-            (r.name.compare(wantedServer, Qt::CaseInsensitive) == 0 || r.clientIdentifier == wantedServer))
+        QStringList notes;
+        if (r.owned)
+            notes << QStringLiteral("owned");
+        if (sameName(r) > 1)
+            notes << QStringLiteral("--server ") + r.clientIdentifier;
+        names << (notes.isEmpty()
+                      ? r.name
+                      : r.name + QStringLiteral(" (") + notes.join(QStringLiteral(", ")) + QLatin1Char(')'));
+        if (!wantedServer.isEmpty() && r.clientIdentifier == wantedServer)
             chosen = &r;
+        else if (!wantedServer.isEmpty() && r.name.compare(wantedServer, Qt::CaseInsensitive) == 0)
+            named.push_back(&r);
     }
+    if (!chosen && named.size() == 1)
+        chosen = named.front();
+    if (!chosen && named.size() > 1)
+        return Error::make(
+            ErrorKind::InvalidInput,
+            QStringLiteral("%1 servers on this account are named \"%2\"; choose one by its machine "
+                           "identifier: %3")
+                .arg(named.size())
+                .arg(wantedServer, names.join(QStringLiteral(", "))));
     if (!wantedServer.isEmpty() && !chosen)
         return Error::make(ErrorKind::NotFound,
                            QStringLiteral("no server named \"%1\" on this account; it has: %2")

@@ -37,6 +37,8 @@ pb::fakes::World twoServers()
 
 class CliMultiServer : public ::testing::Test {
 protected:
+    explicit CliMultiServer(pb::fakes::World world = twoServers()) : m_fakes({}, std::move(world)) {}
+
     void SetUp() override
     {
         ASSERT_TRUE(m_fakes.start().ok());
@@ -102,7 +104,7 @@ protected:
         return r;
     }
 
-    pb::fakes::FakeServicesThread m_fakes{{}, twoServers()};
+    pb::fakes::FakeServicesThread m_fakes;
     CliEnvironment m_env;
     QNetworkAccessManager m_nam;
 };
@@ -237,6 +239,38 @@ TEST_F(CliMultiServer, TheSavedChoiceSyncsIntoTheChosenLibraryOfTheChosenServer)
                 << req.toString().toStdString();
         }
     }
+}
+
+/// The same world with both servers named "Home Server" (a server is named after its host by
+/// default, so two machines called "home" are not unusual).
+class CliSameNamedServers : public CliMultiServer {
+protected:
+    CliSameNamedServers() : CliMultiServer(sameNamed()) {}
+    static pb::fakes::World sameNamed()
+    {
+        pb::fakes::World w = twoServers();
+        w.plex.name = QStringLiteral("Home Server");
+        return w;
+    }
+};
+
+TEST_F(CliSameNamedServers, AreToldApartByMachineIdentifier)
+{
+    const CliRun r = login();
+    ASSERT_EQ(r.exitCode, 0) << r.text().toStdString();
+    EXPECT_EQ(setting("machineIdentifier"), kHomeId); // still the owned one
+    // The listing shows what --server needs to pick the other one.
+    EXPECT_TRUE(r.text().contains(QStringLiteral("--server ") + kDenId)) << r.text().toStdString();
+
+    const CliRun ambiguous = login({QStringLiteral("--server"), QStringLiteral("Home Server")});
+    EXPECT_EQ(ambiguous.exitCode, 2) << ambiguous.text().toStdString();
+    EXPECT_TRUE(ambiguous.err.contains(kDenId.toUtf8()) && ambiguous.err.contains(kHomeId.toUtf8()))
+        << ambiguous.text().toStdString();
+
+    const CliRun byId = login({QStringLiteral("--server"), kDenId});
+    ASSERT_EQ(byId.exitCode, 0) << byId.text().toStdString();
+    EXPECT_EQ(setting("machineIdentifier"), kDenId);
+    EXPECT_EQ(QUrl(setting("serverUrl")).port(), m_fakes.services()->plexServerUrl(0).port());
 }
 
 } // namespace
