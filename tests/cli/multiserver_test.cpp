@@ -230,6 +230,7 @@ TEST_F(CliMultiServer, TheSavedChoiceSyncsIntoTheChosenLibraryOfTheChosenServer)
     EXPECT_EQ(f->plexPlaylistItems(it->ratingKey, 1),
               (std::vector<QString>{QStringLiteral("7001"), QStringLiteral("7002"), QStringLiteral("7003")}));
     // Every search went to the chosen section of the chosen server.
+    int searches = 0;
     for (const auto &req : f->requestLog()) {
         if (req.service != pb::fakes::Service::PlexServer)
             continue;
@@ -237,8 +238,14 @@ TEST_F(CliMultiServer, TheSavedChoiceSyncsIntoTheChosenLibraryOfTheChosenServer)
         if (req.path.startsWith(QStringLiteral("/library/sections/")) && req.path.size() > 18) {
             EXPECT_TRUE(req.path.startsWith(QStringLiteral("/library/sections/7/")))
                 << req.toString().toStdString();
+            ++searches;
+        }
+        if (req.path == QLatin1String("/hubs/search")) {
+            EXPECT_TRUE(req.query.contains(QStringLiteral("sectionId=7"))) << req.toString().toStdString();
+            ++searches;
         }
     }
+    EXPECT_GT(searches, 0);
 }
 
 /// The same world with both servers named "Home Server" (a server is named after its host by
