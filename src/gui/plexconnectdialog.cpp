@@ -12,6 +12,8 @@
 #include <QUrl>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace pb::gui {
 
 PlexConnectDialog::PlexConnectDialog(AppBackend *backend, QWidget *parent)
@@ -193,8 +195,16 @@ void PlexConnectDialog::handleServers(int attempt, pb::Result<std::vector<PlexSe
         return;
     }
     m_servers->clear();
-    for (const PlexServerChoice &s : m_choices)
-        m_servers->addItem(s.name, s.machineIdentifier);
+    for (const PlexServerChoice &s : m_choices) {
+        // Servers are named after their host by default, so two may share a name: those
+        // show the start of their machine identifier to be told apart.
+        const auto sameName =
+            std::count_if(m_choices.begin(), m_choices.end(), [&](const PlexServerChoice &o) {
+                return o.name.compare(s.name, Qt::CaseInsensitive) == 0;
+            });
+        const QString label = sameName > 1 ? tr("%1 (%2…)").arg(s.name, s.machineIdentifier.left(8)) : s.name;
+        m_servers->addItem(label, s.machineIdentifier);
+    }
     m_pages->setCurrentIndex(PickPage);
     fillLibraries();
 }

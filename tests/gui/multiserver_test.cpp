@@ -107,4 +107,41 @@ TEST(GuiMultiServer, ConnectPlexOffersEveryServerWithItsMusicLibrariesAndSavesTh
     qunsetenv(pb::clients::kEnvPlexTvUrl);
 }
 
+TEST(GuiMultiServer, SameNamedServersAreToldApartAndTheChosenOneIsSaved)
+{
+    const OwnSettings own;
+    ASSERT_TRUE(own.dir.isValid());
+    auto world = pb::fakes::loadWorld(QStringLiteral(PB_TEST_DATA_DIR "/fakes/two_servers_world.json"));
+    ASSERT_TRUE(world.ok()) << world.error().toString().toStdString();
+    world->plex.name = QStringLiteral("Home Server"); // both servers named after a host called "home"
+    pb::app::DemoOptions options;
+    options.latency = std::chrono::milliseconds(1);
+    options.world = std::move(world).value();
+    pb::app::DemoEnvironment demo(options);
+    ASSERT_TRUE(demo.start().ok());
+    qputenv(pb::clients::kEnvPlexTvUrl, demo.fakes()->plexTvUrl().toString().toUtf8());
+    ServiceBackend backend(demo.connection());
+
+    PlexConnectDialog dialog(&backend);
+    dialog.show();
+    dialog.signInWithPlex();
+    ASSERT_TRUE(
+        QTest::qWaitFor([&] { return dialog.currentPage() != PlexConnectDialog::WaitingPage; }, 60000));
+    ASSERT_EQ(dialog.currentPage(), PlexConnectDialog::PickPage) << dialog.errorText().toStdString();
+    QComboBox *servers = dialog.serverCombo();
+    ASSERT_EQ(servers->count(), 2);
+    EXPECT_NE(servers->itemText(0), servers->itemText(1));
+    EXPECT_TRUE(servers->itemText(1).contains(kDenId.left(8))) << servers->itemText(1).toStdString();
+
+    servers->setCurrentIndex(servers->findData(kDenId));
+    EXPECT_EQ(itemsOf(dialog.libraryCombo()), QStringList{QStringLiteral("Music/1")});
+    dialog.useSelectedLibrary();
+    EXPECT_EQ(dialog.result(), QDialog::Accepted) << dialog.errorText().toStdString();
+    const QSettings settings;
+    EXPECT_EQ(settings.value(QStringLiteral("accounts/plex/machineIdentifier")).toString(), kDenId);
+    EXPECT_EQ(QUrl(settings.value(QStringLiteral("accounts/plex/serverUrl")).toString()).port(),
+              demo.fakes()->plexServerUrl(0).port());
+    qunsetenv(pb::clients::kEnvPlexTvUrl);
+}
+
 } // namespace
