@@ -280,4 +280,32 @@ TEST_F(CliSameNamedServers, AreToldApartByMachineIdentifier)
     EXPECT_EQ(QUrl(setting("serverUrl")).port(), m_fakes.services()->plexServerUrl(0).port());
 }
 
+/// The same world with the shared server offline: plex.tv still lists it, but every one of its
+/// connections points at a closed port.
+class CliOfflineServer : public CliMultiServer {
+protected:
+    CliOfflineServer() : CliMultiServer(offline()) {}
+    static pb::fakes::World offline()
+    {
+        pb::fakes::World w = twoServers();
+        w.plex.connections = {QStringLiteral("dead-local"), QStringLiteral("dead-remote")};
+        return w;
+    }
+};
+
+TEST_F(CliOfflineServer, ChoosingAnUnreachableServerIsOneClearErrorAndSavesNothing)
+{
+    const CliRun r = login({QStringLiteral("--server"), QStringLiteral("Alex's Den")});
+    EXPECT_EQ(r.exitCode, 1) << r.text().toStdString();
+    const QStringList lines = QString::fromUtf8(r.err).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    ASSERT_FALSE(lines.isEmpty());
+    EXPECT_TRUE(lines.last().startsWith(QStringLiteral("login plex: "))) << r.text().toStdString();
+    expectNothingSaved();
+
+    // The reachable one is still there for the default.
+    const CliRun home = login();
+    ASSERT_EQ(home.exitCode, 0) << home.text().toStdString();
+    EXPECT_EQ(setting("machineIdentifier"), kHomeId);
+}
+
 } // namespace
