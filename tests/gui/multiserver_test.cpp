@@ -144,4 +144,32 @@ TEST(GuiMultiServer, SameNamedServersAreToldApartAndTheChosenOneIsSaved)
     qunsetenv(pb::clients::kEnvPlexTvUrl);
 }
 
+TEST(GuiMultiServer, AServerNoConnectionOfWhichAnswersIsNotOffered)
+{
+    const OwnSettings own;
+    ASSERT_TRUE(own.dir.isValid());
+    auto world = pb::fakes::loadWorld(QStringLiteral(PB_TEST_DATA_DIR "/fakes/two_servers_world.json"));
+    ASSERT_TRUE(world.ok()) << world.error().toString().toStdString();
+    world->plex.connections = {QStringLiteral("dead-local"),
+                               QStringLiteral("dead-remote")}; // the shared one is off
+    pb::app::DemoOptions options;
+    options.latency = std::chrono::milliseconds(1);
+    options.world = std::move(world).value();
+    pb::app::DemoEnvironment demo(options);
+    ASSERT_TRUE(demo.start().ok());
+    qputenv(pb::clients::kEnvPlexTvUrl, demo.fakes()->plexTvUrl().toString().toUtf8());
+    ServiceBackend backend(demo.connection());
+
+    PlexConnectDialog dialog(&backend);
+    dialog.show();
+    dialog.signInWithPlex();
+    ASSERT_TRUE(
+        QTest::qWaitFor([&] { return dialog.currentPage() != PlexConnectDialog::WaitingPage; }, 60000));
+    ASSERT_EQ(dialog.currentPage(), PlexConnectDialog::PickPage) << dialog.errorText().toStdString();
+    EXPECT_EQ(itemsOf(dialog.serverCombo()), QStringList{QStringLiteral("Home Server/") + kHomeId});
+    EXPECT_EQ(itemsOf(dialog.libraryCombo()),
+              (QStringList{QStringLiteral("Rock/4"), QStringLiteral("Jazz/7")}));
+    qunsetenv(pb::clients::kEnvPlexTvUrl);
+}
+
 } // namespace
