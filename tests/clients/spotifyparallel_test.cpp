@@ -2,6 +2,7 @@
 // answers arrive out of order, an error on any page fails the read and stops the rest, cancel
 // stops everything, and a list that changes between pages is read again in order.
 #include "fakefixture.h"
+#include "pagewindow.h" // the window size the pager promises (kParallelPages)
 
 #include <QHttpServer>
 #include <QHttpServerRequest>
@@ -103,7 +104,10 @@ TEST_F(ClientsSpotifyParallel, ErrorOnAMiddlePageFailsTheReadAndStopsTheRest)
     EXPECT_LT(requests, 28);
     spin(200);
     EXPECT_EQ(calls, 1);
-    EXPECT_EQ(count(kBigItems), requests); // nothing started after the failure
+    // Nothing starts after the failure. Pages already on the wire when it arrived (at most the
+    // window of 4 less the failed one) are aborted, but their requests may still reach the
+    // server after the count above; a window that kept going would read all 28 pages.
+    EXPECT_LE(count(kBigItems), requests + pb::clients::detail::kParallelPages - 1);
 }
 
 TEST_F(ClientsSpotifyParallel, ForbiddenOnALaterPageStillExplainsOwnership)
