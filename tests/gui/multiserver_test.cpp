@@ -16,6 +16,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <functional>
+#include <memory>
+
 #include <gtest/gtest.h>
 
 namespace {
@@ -50,32 +53,54 @@ struct OwnSettings {
     }
 };
 
-TEST(GuiMultiServer, ConnectPlexOffersEveryServerWithItsMusicLibrariesAndSavesTheChoice)
-{
-    const OwnSettings own;
-    ASSERT_TRUE(own.dir.isValid());
-    auto world = pb::fakes::loadWorld(QStringLiteral(PB_TEST_DATA_DIR "/fakes/two_servers_world.json"));
-    ASSERT_TRUE(world.ok()) << world.error().toString().toStdString();
-    pb::app::DemoOptions options;
-    options.latency = std::chrono::milliseconds(1);
-    options.world = std::move(world).value();
-    pb::app::DemoEnvironment demo(options);
-    ASSERT_TRUE(demo.start().ok());
-    ASSERT_EQ(demo.fakes()->plexServerCount(), 2);
-    qputenv(pb::clients::kEnvPlexTvUrl, demo.fakes()->plexTvUrl().toString().toUtf8());
-    ServiceBackend backend(demo.connection());
+/// The two-server world (adjusted by `tweak`) running as the demo, with plex.tv's address
+/// pointed at it, and a Connect Plex dialog signed in and showing the server picker.
+class GuiMultiServer : public ::testing::Test {
+protected:
+    void TearDown() override { qunsetenv(pb::clients::kEnvPlexTvUrl); }
 
-    PlexConnectDialog dialog(&backend);
-    dialog.show();
-    dialog.signInWithPlex();
-    ASSERT_TRUE(
-        QTest::qWaitFor([&] { return dialog.currentPage() != PlexConnectDialog::WaitingPage; }, 60000));
-    ASSERT_EQ(dialog.currentPage(), PlexConnectDialog::PickPage) << dialog.errorText().toStdString();
+    void startDemo(const std::function<void(pb::fakes::World &)> &tweak = {})
+    {
+        ASSERT_TRUE(m_own.dir.isValid());
+        auto world = pb::fakes::loadWorld(QStringLiteral(PB_TEST_DATA_DIR "/fakes/two_servers_world.json"));
+        ASSERT_TRUE(world.ok()) << world.error().toString().toStdString();
+        if (tweak)
+            tweak(*world);
+        pb::app::DemoOptions options;
+        options.latency = std::chrono::milliseconds(1);
+        options.world = std::move(world).value();
+        m_demo = std::make_unique<pb::app::DemoEnvironment>(options);
+        ASSERT_TRUE(m_demo->start().ok());
+        qputenv(pb::clients::kEnvPlexTvUrl, m_demo->fakes()->plexTvUrl().toString().toUtf8());
+        m_backend = std::make_unique<ServiceBackend>(m_demo->connection());
+        m_dialog = std::make_unique<PlexConnectDialog>(m_backend.get());
+        m_dialog->show();
+        m_dialog->signInWithPlex();
+        ASSERT_TRUE(QTest::qWaitFor([&] { return m_dialog->currentPage() != PlexConnectDialog::WaitingPage; },
+                                    60000));
+        ASSERT_EQ(m_dialog->currentPage(), PlexConnectDialog::PickPage)
+            << m_dialog->errorText().toStdString();
+    }
+
+    pb::fakes::FakeServices *fakes() const { return m_demo->fakes(); }
+    PlexConnectDialog &dialog() const { return *m_dialog; }
+
+private:
+    OwnSettings m_own;
+    std::unique_ptr<pb::app::DemoEnvironment> m_demo;
+    std::unique_ptr<ServiceBackend> m_backend;
+    std::unique_ptr<PlexConnectDialog> m_dialog; // destroyed before the backend it uses
+};
+
+TEST_F(GuiMultiServer, ConnectPlexOffersEveryServerWithItsMusicLibrariesAndSavesTheChoice)
+{
+    ASSERT_NO_FATAL_FAILURE(startDemo());
+    ASSERT_EQ(fakes()->plexServerCount(), 2);
 
     // Both servers, in a stable order: the owned one first (preselected, as `login plex`
     // picks it), then the shared one, in plex.tv's order.
-    QComboBox *servers = dialog.serverCombo();
-    QComboBox *libraries = dialog.libraryCombo();
+    QComboBox *servers = dialog().serverCombo();
+    QComboBox *libraries = dialog().libraryCombo();
     ASSERT_EQ(itemsOf(servers), (QStringList{QStringLiteral("Home Server/") + kHomeId,
                                              QStringLiteral("Alex's Den/") + kDenId}));
     EXPECT_EQ(servers->currentData().toString(), kHomeId);
@@ -88,88 +113,53 @@ TEST(GuiMultiServer, ConnectPlexOffersEveryServerWithItsMusicLibrariesAndSavesTh
     servers->setCurrentIndex(servers->findData(kHomeId));
     ASSERT_EQ(libraries->count(), 2);
     libraries->setCurrentIndex(libraries->findData(QStringLiteral("7")));
-    dialog.useSelectedLibrary();
-    EXPECT_EQ(dialog.result(), QDialog::Accepted) << dialog.errorText().toStdString();
+    dialog().useSelectedLibrary();
+    EXPECT_EQ(dialog().result(), QDialog::Accepted) << dialog().errorText().toStdString();
 
     const QSettings settings;
     EXPECT_EQ(settings.value(QStringLiteral("accounts/plex/machineIdentifier")).toString(), kHomeId);
     EXPECT_EQ(settings.value(QStringLiteral("accounts/plex/serverName")).toString(),
               QStringLiteral("Home Server"));
     EXPECT_EQ(QUrl(settings.value(QStringLiteral("accounts/plex/serverUrl")).toString()).port(),
-              demo.fakes()->plexServerUrl(1).port());
+              fakes()->plexServerUrl(1).port());
     EXPECT_EQ(settings.value(QStringLiteral("accounts/plex/sectionKey")).toString(), QStringLiteral("7"));
     EXPECT_EQ(settings.value(QStringLiteral("accounts/plex/sectionTitle")).toString(),
               QStringLiteral("Jazz"));
     for (const QString &key : settings.allKeys()) {
         for (int i = 0; i < 2; ++i)
-            EXPECT_NE(settings.value(key).toString(), demo.fakes()->plexServerToken(i)) << key.toStdString();
+            EXPECT_NE(settings.value(key).toString(), fakes()->plexServerToken(i)) << key.toStdString();
     }
-    qunsetenv(pb::clients::kEnvPlexTvUrl);
 }
 
-TEST(GuiMultiServer, SameNamedServersAreToldApartAndTheChosenOneIsSaved)
+TEST_F(GuiMultiServer, SameNamedServersAreToldApartAndTheChosenOneIsSaved)
 {
-    const OwnSettings own;
-    ASSERT_TRUE(own.dir.isValid());
-    auto world = pb::fakes::loadWorld(QStringLiteral(PB_TEST_DATA_DIR "/fakes/two_servers_world.json"));
-    ASSERT_TRUE(world.ok()) << world.error().toString().toStdString();
-    world->plex.name = QStringLiteral("Home Server"); // both servers named after a host called "home"
-    pb::app::DemoOptions options;
-    options.latency = std::chrono::milliseconds(1);
-    options.world = std::move(world).value();
-    pb::app::DemoEnvironment demo(options);
-    ASSERT_TRUE(demo.start().ok());
-    qputenv(pb::clients::kEnvPlexTvUrl, demo.fakes()->plexTvUrl().toString().toUtf8());
-    ServiceBackend backend(demo.connection());
-
-    PlexConnectDialog dialog(&backend);
-    dialog.show();
-    dialog.signInWithPlex();
-    ASSERT_TRUE(
-        QTest::qWaitFor([&] { return dialog.currentPage() != PlexConnectDialog::WaitingPage; }, 60000));
-    ASSERT_EQ(dialog.currentPage(), PlexConnectDialog::PickPage) << dialog.errorText().toStdString();
-    QComboBox *servers = dialog.serverCombo();
+    // Both servers named after a host called "home".
+    ASSERT_NO_FATAL_FAILURE(
+        startDemo([](pb::fakes::World &world) { world.plex.name = QStringLiteral("Home Server"); }));
+    QComboBox *servers = dialog().serverCombo();
     ASSERT_EQ(servers->count(), 2);
     EXPECT_NE(servers->itemText(0), servers->itemText(1));
     EXPECT_TRUE(servers->itemText(1).contains(kDenId.left(8))) << servers->itemText(1).toStdString();
 
     servers->setCurrentIndex(servers->findData(kDenId));
-    EXPECT_EQ(itemsOf(dialog.libraryCombo()), QStringList{QStringLiteral("Music/1")});
-    dialog.useSelectedLibrary();
-    EXPECT_EQ(dialog.result(), QDialog::Accepted) << dialog.errorText().toStdString();
+    EXPECT_EQ(itemsOf(dialog().libraryCombo()), QStringList{QStringLiteral("Music/1")});
+    dialog().useSelectedLibrary();
+    EXPECT_EQ(dialog().result(), QDialog::Accepted) << dialog().errorText().toStdString();
     const QSettings settings;
     EXPECT_EQ(settings.value(QStringLiteral("accounts/plex/machineIdentifier")).toString(), kDenId);
     EXPECT_EQ(QUrl(settings.value(QStringLiteral("accounts/plex/serverUrl")).toString()).port(),
-              demo.fakes()->plexServerUrl(0).port());
-    qunsetenv(pb::clients::kEnvPlexTvUrl);
+              fakes()->plexServerUrl(0).port());
 }
 
-TEST(GuiMultiServer, AServerNoConnectionOfWhichAnswersIsNotOffered)
+TEST_F(GuiMultiServer, AServerNoConnectionOfWhichAnswersIsNotOffered)
 {
-    const OwnSettings own;
-    ASSERT_TRUE(own.dir.isValid());
-    auto world = pb::fakes::loadWorld(QStringLiteral(PB_TEST_DATA_DIR "/fakes/two_servers_world.json"));
-    ASSERT_TRUE(world.ok()) << world.error().toString().toStdString();
-    world->plex.connections = {QStringLiteral("dead-local"),
-                               QStringLiteral("dead-remote")}; // the shared one is off
-    pb::app::DemoOptions options;
-    options.latency = std::chrono::milliseconds(1);
-    options.world = std::move(world).value();
-    pb::app::DemoEnvironment demo(options);
-    ASSERT_TRUE(demo.start().ok());
-    qputenv(pb::clients::kEnvPlexTvUrl, demo.fakes()->plexTvUrl().toString().toUtf8());
-    ServiceBackend backend(demo.connection());
-
-    PlexConnectDialog dialog(&backend);
-    dialog.show();
-    dialog.signInWithPlex();
-    ASSERT_TRUE(
-        QTest::qWaitFor([&] { return dialog.currentPage() != PlexConnectDialog::WaitingPage; }, 60000));
-    ASSERT_EQ(dialog.currentPage(), PlexConnectDialog::PickPage) << dialog.errorText().toStdString();
-    EXPECT_EQ(itemsOf(dialog.serverCombo()), QStringList{QStringLiteral("Home Server/") + kHomeId});
-    EXPECT_EQ(itemsOf(dialog.libraryCombo()),
+    ASSERT_NO_FATAL_FAILURE(startDemo([](pb::fakes::World &world) {
+        world.plex.connections = {QStringLiteral("dead-local"),
+                                  QStringLiteral("dead-remote")}; // the shared one is off
+    }));
+    EXPECT_EQ(itemsOf(dialog().serverCombo()), QStringList{QStringLiteral("Home Server/") + kHomeId});
+    EXPECT_EQ(itemsOf(dialog().libraryCombo()),
               (QStringList{QStringLiteral("Rock/4"), QStringLiteral("Jazz/7")}));
-    qunsetenv(pb::clients::kEnvPlexTvUrl);
 }
 
 } // namespace
