@@ -5,6 +5,7 @@
 #include <QFile>
 #include <QProcess>
 #include <QSettings>
+#include <QTest>
 
 namespace pb::cli::test {
 
@@ -43,6 +44,34 @@ CliRun CliEnvironment::run(const QStringList &args, const QByteArray &stdinData,
         p.waitForFinished(5000);
     }
     r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    return r;
+}
+
+CliRun CliEnvironment::runInteractive(
+    const QStringList &args, const QRegularExpression &prompt,
+    const std::function<void(QProcess &, const QRegularExpressionMatch &)> &act) const
+{
+    QProcess p;
+    p.setProcessEnvironment(m_env);
+    p.start(program(), args);
+    QByteArray out;
+    QRegularExpressionMatch m;
+    const bool printed = QTest::qWaitFor(
+        [&] {
+            out += p.readAllStandardOutput();
+            m = prompt.match(QString::fromUtf8(out));
+            return m.hasMatch() || p.state() == QProcess::NotRunning;
+        },
+        60000);
+    if (printed && m.hasMatch())
+        act(p, m);
+    if (!QTest::qWaitFor([&] { return p.state() == QProcess::NotRunning; }, 60000))
+        p.kill();
+    p.waitForFinished(5000);
+    CliRun r;
+    r.out = out + p.readAllStandardOutput();
     r.err = p.readAllStandardError();
     r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
     return r;

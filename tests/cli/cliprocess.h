@@ -2,8 +2,13 @@
 
 #include <QByteArray>
 #include <QProcessEnvironment>
+#include <QRegularExpression>
 #include <QStringList>
 #include <QTemporaryDir>
+
+#include <functional>
+
+class QProcess;
 
 namespace pb::cli::test {
 
@@ -33,6 +38,12 @@ public:
 
     /// Runs the CLI to completion with `stdinData` on its standard input.
     CliRun run(const QStringList &args, const QByteArray &stdinData = {}, int timeoutMs = 120000) const;
+
+    /// Runs the CLI interactively: once its standard output matches `prompt`, hands the match
+    /// to `act` (which may write to the program's standard input), then waits for the end.
+    /// `act` is not called when the program ends without printing the prompt.
+    CliRun runInteractive(const QStringList &args, const QRegularExpression &prompt,
+                          const std::function<void(QProcess &, const QRegularExpressionMatch &)> &act) const;
 
     static QString program();
 

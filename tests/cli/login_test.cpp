@@ -51,30 +51,10 @@ protected:
     /// it, then waits for the command to end.
     CliRun loginSpotify(const std::function<void(QProcess &, const QUrl &authorizeUrl)> &browser)
     {
-        QProcess p;
-        p.setProcessEnvironment(m_env.environment());
-        p.start(CliEnvironment::program(), {QStringLiteral("login"), QStringLiteral("spotify"),
-                                            QStringLiteral("--client-id"), kClientId});
-        CliRun r;
-        QByteArray out;
-        const QRegularExpression urlRe(QStringLiteral("(http://\\S+/authorize\\?\\S+)"));
-        QRegularExpressionMatch m;
-        const bool printed = QTest::qWaitFor(
-            [&] {
-                out += p.readAllStandardOutput();
-                m = urlRe.match(QString::fromUtf8(out));
-                return m.hasMatch() || p.state() == QProcess::NotRunning;
-            },
-            60000);
-        if (printed && m.hasMatch())
-            browser(p, QUrl(m.captured(1)));
-        if (!QTest::qWaitFor([&] { return p.state() == QProcess::NotRunning; }, 60000))
-            p.kill();
-        p.waitForFinished(5000);
-        r.out = out + p.readAllStandardOutput();
-        r.err = p.readAllStandardError();
-        r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-        return r;
+        return m_env.runInteractive(
+            {QStringLiteral("login"), QStringLiteral("spotify"), QStringLiteral("--client-id"), kClientId},
+            QRegularExpression(QStringLiteral("(http://\\S+/authorize\\?\\S+)")),
+            [&](QProcess &p, const QRegularExpressionMatch &m) { browser(p, QUrl(m.captured(1))); });
     }
 
     /// The 302 target of the fake /authorize (the fake approves at once): the redirect address.

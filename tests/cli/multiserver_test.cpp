@@ -70,38 +70,19 @@ protected:
     /// `login spotify`, completed by pasting the address the fake /authorize redirects to.
     CliRun loginSpotify()
     {
-        QProcess p;
-        p.setProcessEnvironment(m_env.environment());
-        p.start(CliEnvironment::program(),
-                {QStringLiteral("login"), QStringLiteral("spotify"), QStringLiteral("--client-id"),
-                 QStringLiteral("0123456789abcdef0123456789abcdef")});
-        QByteArray out;
-        const QRegularExpression urlRe(QStringLiteral("(http://\\S+/authorize\\?\\S+)"));
-        QRegularExpressionMatch m;
-        const bool printed = QTest::qWaitFor(
-            [&] {
-                out += p.readAllStandardOutput();
-                m = urlRe.match(QString::fromUtf8(out));
-                return m.hasMatch() || p.state() == QProcess::NotRunning;
-            },
-            60000);
-        if (printed && m.hasMatch()) {
-            QNetworkRequest request{QUrl(m.captured(1))};
-            request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                                 QNetworkRequest::ManualRedirectPolicy);
-            QNetworkReply *reply = m_nam.get(request);
-            if (QTest::qWaitFor([&] { return reply->isFinished(); }, 30000))
-                p.write(reply->rawHeader("Location") + '\n');
-            reply->deleteLater();
-        }
-        if (!QTest::qWaitFor([&] { return p.state() == QProcess::NotRunning; }, 60000))
-            p.kill();
-        p.waitForFinished(5000);
-        CliRun r;
-        r.out = out + p.readAllStandardOutput();
-        r.err = p.readAllStandardError();
-        r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-        return r;
+        return m_env.runInteractive({QStringLiteral("login"), QStringLiteral("spotify"),
+                                     QStringLiteral("--client-id"),
+                                     QStringLiteral("0123456789abcdef0123456789abcdef")},
+                                    QRegularExpression(QStringLiteral("(http://\\S+/authorize\\?\\S+)")),
+                                    [&](QProcess &p, const QRegularExpressionMatch &m) {
+                                        QNetworkRequest request{QUrl(m.captured(1))};
+                                        request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                                                             QNetworkRequest::ManualRedirectPolicy);
+                                        QNetworkReply *reply = m_nam.get(request);
+                                        if (QTest::qWaitFor([&] { return reply->isFinished(); }, 30000))
+                                            p.write(reply->rawHeader("Location") + '\n');
+                                        reply->deleteLater();
+                                    });
     }
 
     pb::fakes::FakeServicesThread m_fakes;
