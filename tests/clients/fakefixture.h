@@ -2,6 +2,7 @@
 // Shared set-up for the clients' behaviour tests: the fakes in-process (same thread; every
 // call is asynchronous), one QNetworkAccessManager, fast retry delays, and await().
 
+#include "pb/clients/clientconfig.h"
 #include "pb/clients/requesthandle.h"
 #include "pb/clients/spotifyclient.h"
 #include "pb/fakes/fakeservices.h"
@@ -47,6 +48,17 @@ inline void spin(int ms)
 }
 
 inline const QString kClientId = QStringLiteral("test-client-id");
+
+/// This test install as Plex sees it (X-Plex-Client-Identifier and the other X-Plex headers).
+inline PlexClientInfo testPlexClientInfo()
+{
+    PlexClientInfo info;
+    info.clientIdentifier = QStringLiteral("0b6e4a52-test-install");
+    info.version = QStringLiteral("0.1.0");
+    info.platform = QStringLiteral("Linux");
+    info.device = QStringLiteral("Linux");
+    return info;
+}
 
 /// A small world with every shape the clients must handle.
 pb::fakes::World clientsTestWorld();

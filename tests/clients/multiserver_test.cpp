@@ -20,16 +20,6 @@ namespace {
 const QString kDenId = QStringLiteral("5d3e7a1c9b2f40e6a8c4d1b7e9f2a3c5b6d7e8f9");
 const QString kHomeId = QStringLiteral("a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0");
 
-PlexClientInfo clientInfo()
-{
-    PlexClientInfo info;
-    info.clientIdentifier = QStringLiteral("0b6e4a52-test-install");
-    info.version = QStringLiteral("0.1.0");
-    info.platform = QStringLiteral("Linux");
-    info.device = QStringLiteral("Linux");
-    return info;
-}
-
 class ClientsMultiServer : public FakesTest {
 protected:
     void SetUp() override
@@ -44,7 +34,7 @@ protected:
     {
         PlexTvConfig config;
         config.plexTvUrl = fakes().plexTvUrl();
-        config.client = clientInfo();
+        config.client = testPlexClientInfo();
         config.policy = fastPolicy();
         PlexTvClient tv(&m_nam, config);
         auto r = await<std::vector<PlexResource>>(
@@ -62,7 +52,7 @@ protected:
 
     pb::Result<pb::PlexServer> probe(const PlexResource &server)
     {
-        ConnectionProber prober(&m_nam, clientInfo(), std::chrono::milliseconds(3000));
+        ConnectionProber prober(&m_nam, testPlexClientInfo(), std::chrono::milliseconds(3000));
         return await<pb::PlexServer>([&](auto done) { prober.probe(server, &m_nam, std::move(done)); });
     }
 
@@ -71,7 +61,7 @@ protected:
         PlexConfig c;
         c.serverUrl = QUrl(server.baseUrl);
         c.token = token;
-        c.client = clientInfo();
+        c.client = testPlexClientInfo();
         c.policy = fastPolicy();
         return std::make_unique<PlexClient>(&m_nam, c);
     }

@@ -14,16 +14,6 @@ using std::chrono::milliseconds;
 
 namespace {
 
-PlexClientInfo clientInfo()
-{
-    PlexClientInfo info;
-    info.clientIdentifier = QStringLiteral("0b6e4a52-test-install");
-    info.version = QStringLiteral("0.1.0");
-    info.platform = QStringLiteral("Linux");
-    info.device = QStringLiteral("Linux");
-    return info;
-}
-
 class ClientsPlexTv : public FakesTest {
 protected:
     void start(pb::fakes::FakeOptions o = {})
@@ -31,7 +21,7 @@ protected:
         startFakes(o);
         PlexTvConfig config;
         config.plexTvUrl = fakes().plexTvUrl();
-        config.client = clientInfo();
+        config.client = testPlexClientInfo();
         config.policy = fastPolicy();
         m_tv = std::make_unique<PlexTvClient>(&m_nam, config);
     }
@@ -154,7 +144,7 @@ TEST_F(ClientsPlexTv, ServersThenFirstLiveConnectionWins)
     ASSERT_GE(server.connections.size(), 2u);
     EXPECT_NE(server.connections.front().uri.port(), fakes().plexServerUrl().port()); // dead one first
 
-    ConnectionProber prober(&m_nam, clientInfo(), milliseconds(2000));
+    ConnectionProber prober(&m_nam, testPlexClientInfo(), milliseconds(2000));
     auto chosen = await<pb::PlexServer>([&](auto cb) { prober.probe(server, nullptr, cb); });
     ASSERT_TRUE(chosen.ok()) << chosen.error().toString().toStdString();
     EXPECT_EQ(QUrl(chosen->baseUrl).port(), fakes().plexServerUrl().port());
@@ -165,7 +155,7 @@ TEST_F(ClientsPlexTv, ServersThenFirstLiveConnectionWins)
 TEST_F(ClientsPlexTv, ProbeFailsWhenNoConnectionAnswersOrTheServerDiffers)
 {
     start();
-    ConnectionProber prober(&m_nam, clientInfo(), milliseconds(2000));
+    ConnectionProber prober(&m_nam, testPlexClientInfo(), milliseconds(2000));
     PlexResource dead;
     dead.name = QStringLiteral("Gone");
     dead.clientIdentifier = fakes().plexMachineIdentifier();
@@ -188,7 +178,7 @@ TEST_F(ClientsPlexTv, ProbeFailsWhenNoConnectionAnswersOrTheServerDiffers)
 TEST_F(ClientsPlexTv, ManualUrlAndToken)
 {
     start();
-    ConnectionProber prober(&m_nam, clientInfo());
+    ConnectionProber prober(&m_nam, testPlexClientInfo());
     auto server = await<pb::PlexServer>([&](auto cb) {
         prober.probeUrl(fakes().plexServerUrl(), fakes().plexServerToken(), QString(), nullptr, cb);
     });
@@ -217,7 +207,7 @@ TEST_F(ClientsPlexTv, HangingFirstCandidateDoesNotHoldTheChoice)
     live.uri = fakes().plexServerUrl();
     live.local = true;
     server.connections = {hanging, live};
-    ConnectionProber prober(&m_nam, clientInfo(), milliseconds(20000));
+    ConnectionProber prober(&m_nam, testPlexClientInfo(), milliseconds(20000));
     auto chosen = await<pb::PlexServer>([&](auto cb) { prober.probe(server, nullptr, cb); });
     ASSERT_TRUE(chosen.ok()) << chosen.error().toString().toStdString();
     EXPECT_EQ(QUrl(chosen->baseUrl).port(), fakes().plexServerUrl().port());
