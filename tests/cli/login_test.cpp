@@ -36,6 +36,51 @@ using pb::cli::test::CliRun;
 
 const QString kClientId = QStringLiteral("0123456789abcdef0123456789abcdef");
 
+/// A pseudo-terminal for the CLI's standard input: the test types on the master side and sees
+/// there whatever the terminal echoes; `slave` (kept open) shows the terminal's settings.
+struct PseudoTerminal {
+    int master = -1;
+    int slave = -1;
+    QString slavePath;
+
+    PseudoTerminal()
+    {
+        master = ::posix_openpt(O_RDWR | O_NOCTTY);
+        if (master < 0 || ::grantpt(master) != 0 || ::unlockpt(master) != 0)
+            return;
+        slavePath = QString::fromLocal8Bit(::ptsname(master));
+        slave = ::open(::ptsname(master), O_RDWR | O_NOCTTY);
+        ::fcntl(master, F_SETFL, ::fcntl(master, F_GETFL) | O_NONBLOCK);
+    }
+    ~PseudoTerminal()
+    {
+        if (slave >= 0)
+            ::close(slave);
+        if (master >= 0)
+            ::close(master);
+    }
+    bool ok() const { return master >= 0 && slave >= 0; }
+    bool echoIsOn() const
+    {
+        struct termios t {};
+        return ::tcgetattr(slave, &t) == 0 && (t.c_lflag & ECHO);
+    }
+    void type(const QByteArray &text) const
+    {
+        [[maybe_unused]] auto n = ::write(master, text.data(), text.size());
+    }
+    /// Everything the terminal has shown (echoed) so far.
+    QByteArray shown() const
+    {
+        QByteArray all;
+        char buf[512];
+        ssize_t n;
+        while ((n = ::read(master, buf, sizeof buf)) > 0)
+            all.append(buf, n);
+        return all;
+    }
+};
+
 class CliLogin : public ::testing::Test {
 protected:
     void SetUp() override
@@ -55,6 +100,16 @@ protected:
             {QStringLiteral("login"), QStringLiteral("spotify"), QStringLiteral("--client-id"), kClientId},
             QRegularExpression(QStringLiteral("(http://\\S+/authorize\\?\\S+)")),
             [&](QProcess &p, const QRegularExpressionMatch &m) { browser(p, QUrl(m.captured(1))); });
+    }
+
+    /// Starts `login plex --url … --token-stdin` with the terminal `tty` as its standard input.
+    void startTokenPrompt(QProcess &p, const PseudoTerminal &tty)
+    {
+        p.setProcessEnvironment(m_env.environment());
+        p.setStandardInputFile(tty.slavePath);
+        p.start(CliEnvironment::program(),
+                {QStringLiteral("login"), QStringLiteral("plex"), QStringLiteral("--url"),
+                 m_fakes.services()->plexServerUrl().toString(), QStringLiteral("--token-stdin")});
     }
 
     /// The 302 target of the fake /authorize (the fake approves at once): the redirect address.
@@ -117,51 +172,6 @@ QStringList networkWarningsIn(const QByteArray &err)
     }
     return found;
 }
-
-/// A pseudo-terminal for the CLI's standard input: the test types on the master side and sees
-/// there whatever the terminal echoes; `slave` (kept open) shows the terminal's settings.
-struct PseudoTerminal {
-    int master = -1;
-    int slave = -1;
-    QString slavePath;
-
-    PseudoTerminal()
-    {
-        master = ::posix_openpt(O_RDWR | O_NOCTTY);
-        if (master < 0 || ::grantpt(master) != 0 || ::unlockpt(master) != 0)
-            return;
-        slavePath = QString::fromLocal8Bit(::ptsname(master));
-        slave = ::open(::ptsname(master), O_RDWR | O_NOCTTY);
-        ::fcntl(master, F_SETFL, ::fcntl(master, F_GETFL) | O_NONBLOCK);
-    }
-    ~PseudoTerminal()
-    {
-        if (slave >= 0)
-            ::close(slave);
-        if (master >= 0)
-            ::close(master);
-    }
-    bool ok() const { return master >= 0 && slave >= 0; }
-    bool echoIsOn() const
-    {
-        struct termios t {};
-        return ::tcgetattr(slave, &t) == 0 && (t.c_lflag & ECHO);
-    }
-    void type(const QByteArray &text) const
-    {
-        [[maybe_unused]] auto n = ::write(master, text.data(), text.size());
-    }
-    /// Everything the terminal has shown (echoed) so far.
-    QByteArray shown() const
-    {
-        QByteArray all;
-        char buf[512];
-        ssize_t n;
-        while ((n = ::read(master, buf, sizeof buf)) > 0)
-            all.append(buf, n);
-        return all;
-    }
-};
 
 QJsonArray playlistsOf(const CliRun &r)
 {
@@ -338,11 +348,7 @@ TEST_F(CliLogin, PlexTokenTypedOnATerminalIsNotEchoedAndEchoComesBack)
     ASSERT_TRUE(tty.ok());
     ASSERT_TRUE(tty.echoIsOn());
     QProcess p;
-    p.setProcessEnvironment(m_env.environment());
-    p.setStandardInputFile(tty.slavePath);
-    p.start(CliEnvironment::program(),
-            {QStringLiteral("login"), QStringLiteral("plex"), QStringLiteral("--url"),
-             m_fakes.services()->plexServerUrl().toString(), QStringLiteral("--token-stdin")});
+    startTokenPrompt(p, tty);
     QByteArray err;
     // Type only once echo is off: turning it off discards what was typed before the prompt.
     ASSERT_TRUE(QTest::qWaitFor(
@@ -370,11 +376,7 @@ TEST_F(CliLogin, CtrlCAtTheTokenPromptTurnsEchoBackOn)
     PseudoTerminal tty;
     ASSERT_TRUE(tty.ok());
     QProcess p;
-    p.setProcessEnvironment(m_env.environment());
-    p.setStandardInputFile(tty.slavePath);
-    p.start(CliEnvironment::program(),
-            {QStringLiteral("login"), QStringLiteral("plex"), QStringLiteral("--url"),
-             m_fakes.services()->plexServerUrl().toString(), QStringLiteral("--token-stdin")});
+    startTokenPrompt(p, tty);
     ASSERT_TRUE(QTest::qWaitFor([&] { return !tty.echoIsOn() || p.state() == QProcess::NotRunning; }, 60000));
     ASSERT_EQ(p.state(), QProcess::Running);
     tty.type("half-typed"); // still in the line buffer when Ctrl-C comes
