@@ -119,18 +119,26 @@ int SyncService::runningCount() const
     return static_cast<int>(m_jobs.size());
 }
 
-Status SyncService::setManualOverride(const QString &spotifyTrackId, const QString &ratingKey,
-                                      const QString &note)
+Result<StateStore *> SyncService::localStore() const
 {
-    if (m_accounts.machineIdentifier.isEmpty())
-        return Error::make(ErrorKind::InvalidInput, QStringLiteral("no Plex server is chosen"));
     if (!m_store) {
         auto opened = StateStore::open(m_options.databasePath);
         if (!opened)
             return opened.error();
         m_store = std::move(opened).value();
     }
-    return m_store->saveOverride(
+    return m_store.get();
+}
+
+Status SyncService::setManualOverride(const QString &spotifyTrackId, const QString &ratingKey,
+                                      const QString &note)
+{
+    if (m_accounts.machineIdentifier.isEmpty())
+        return Error::make(ErrorKind::InvalidInput, QStringLiteral("no Plex server is chosen"));
+    auto store = localStore();
+    if (!store)
+        return store.error();
+    return (*store)->saveOverride(
         {spotifyTrackId, m_accounts.machineIdentifier, ratingKey, note, QDateTime::currentDateTimeUtc()});
 }
 
@@ -138,13 +146,10 @@ Status SyncService::clearManualOverride(const QString &spotifyTrackId)
 {
     if (m_accounts.machineIdentifier.isEmpty())
         return Error::make(ErrorKind::InvalidInput, QStringLiteral("no Plex server is chosen"));
-    if (!m_store) {
-        auto opened = StateStore::open(m_options.databasePath);
-        if (!opened)
-            return opened.error();
-        m_store = std::move(opened).value();
-    }
-    return m_store->removeOverride(spotifyTrackId, m_accounts.machineIdentifier);
+    auto store = localStore();
+    if (!store)
+        return store.error();
+    return (*store)->removeOverride(spotifyTrackId, m_accounts.machineIdentifier);
 }
 
 std::optional<SyncJobSnapshot> SyncService::snapshot(const QString &spotifyPlaylistId) const
@@ -152,13 +157,10 @@ std::optional<SyncJobSnapshot> SyncService::snapshot(const QString &spotifyPlayl
     if (auto it = m_snapshots.constFind(spotifyPlaylistId); it != m_snapshots.cend())
         return *it;
     // Not synced this session: the newest run in the history, if any (one indexed read).
-    if (!m_store) {
-        auto opened = StateStore::open(m_options.databasePath);
-        if (!opened)
-            return std::nullopt;
-        m_store = std::move(opened).value();
-    }
-    auto runs = m_store->history(spotifyPlaylistId, 1);
+    auto store = localStore();
+    if (!store)
+        return std::nullopt;
+    auto runs = (*store)->history(spotifyPlaylistId, 1);
     if (!runs || runs->empty())
         return std::nullopt;
     SyncJobSnapshot snap;
@@ -168,7 +170,7 @@ std::optional<SyncJobSnapshot> SyncService::snapshot(const QString &spotifyPlayl
     snap.progress.matchedTracks = snap.result->matched;
     snap.progress.failedTracks = snap.result->missing;
     snap.progress.skippedTracks = snap.result->skipped;
-    if (auto tracks = m_store->runTracks(runs->front().id)) {
+    if (auto tracks = (*store)->runTracks(runs->front().id)) {
         for (const RunTrack &t : *tracks) {
             TrackOutcome o;
             o.position = t.position;

@@ -87,6 +87,8 @@ private:
     void onProgress(const QString &id, const SyncProgress &progress);
     void onTracks(const QString &id, const std::vector<TrackOutcome> &outcomes);
     void onFinished(const QString &id, const SyncResult &result);
+    /// This thread's state-store connection, opened on first use.
+    Result<StateStore *> localStore() const;
 
     SyncAccounts m_accounts;
     SyncServiceOptions m_options;
