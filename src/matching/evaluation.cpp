@@ -151,6 +151,18 @@ Evaluation evaluate(const std::vector<CorpusCase> &corpus, const QString &matche
     return ev;
 }
 
+Evaluation evaluateEngine(const std::vector<CorpusCase> &corpus, const MatchingEngine &engine,
+                          const QString &matcherName)
+{
+    return evaluate(
+        corpus, matcherName,
+        [&](const CorpusCase &c) -> std::optional<QString> {
+            const MatchResult r = engine.match(c.track, c.candidates);
+            return r.accepted() ? std::optional<QString>(r.best->ratingKey) : std::nullopt;
+        },
+        [&](const CorpusCase &c) { return engine.match(c.track, c.candidates).reason; });
+}
+
 QString formatComparison(const Evaluation &ours, const Evaluation *baseline)
 {
     QMap<QString, const CategoryScore *> base;

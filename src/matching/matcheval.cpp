@@ -40,13 +40,7 @@ int runMatchEval(const QStringList &args, QTextStream &out, QTextStream &err)
         return 1;
     }
     const MatchingEngine engine;
-    const Evaluation ours = evaluate(
-        *corpus, QStringLiteral("ours"),
-        [&](const CorpusCase &c) -> std::optional<QString> {
-            const MatchResult r = engine.match(c.track, c.candidates);
-            return r.accepted() ? std::optional<QString>(r.best->ratingKey) : std::nullopt;
-        },
-        [&](const CorpusCase &c) { return engine.match(c.track, c.candidates).reason; });
+    const Evaluation ours = evaluateEngine(*corpus, engine);
     std::optional<Evaluation> base;
     if (baselineName == QLatin1String("soulsync"))
         base = evaluate(*corpus, QStringLiteral("SoulSync-2025"),

@@ -68,13 +68,7 @@ const std::vector<CorpusCase> &corpus()
 Evaluation evaluateEngine(const MatchConfig &config = {})
 {
     const MatchingEngine engine(config);
-    return evaluate(
-        corpus(), QStringLiteral("ours"),
-        [&](const CorpusCase &c) -> std::optional<QString> {
-            const MatchResult r = engine.match(c.track, c.candidates);
-            return r.accepted() ? std::optional<QString>(r.best->ratingKey) : std::nullopt;
-        },
-        [&](const CorpusCase &c) { return engine.match(c.track, c.candidates).reason; });
+    return pb::matching::evaluateEngine(corpus(), engine);
 }
 
 } // namespace
@@ -275,13 +269,7 @@ TEST_P(MatchingHoldout, MeetsFloors)
     auto holdout = loadCorpus(QStringLiteral(PB_TEST_DATA_DIR "/matching/") + QLatin1String(GetParam().file));
     ASSERT_TRUE(holdout.ok()) << qPrintable(holdout.error().toString());
     const MatchingEngine engine;
-    const Evaluation ours = evaluate(
-        *holdout, QStringLiteral("ours"),
-        [&](const CorpusCase &c) -> std::optional<QString> {
-            const MatchResult r = engine.match(c.track, c.candidates);
-            return r.accepted() ? std::optional<QString>(r.best->ratingKey) : std::nullopt;
-        },
-        [&](const CorpusCase &c) { return engine.match(c.track, c.candidates).reason; });
+    const Evaluation ours = pb::matching::evaluateEngine(*holdout, engine);
     const Evaluation soulSync = evaluate(*holdout, QStringLiteral("SoulSync-2025"), [](const CorpusCase &c) {
         return baseline::soulSyncOrigin(c.track, c.candidates);
     });

@@ -2,6 +2,7 @@
 
 #include "pb/core/result.h"
 #include "pb/core/types.h"
+#include "pb/matching/matchingengine.h"
 
 #include <QString>
 #include <QStringList>
@@ -71,6 +72,10 @@ struct Evaluation {
 Evaluation evaluate(const std::vector<CorpusCase> &corpus, const QString &matcherName,
                     const CaseMatcher &matcher,
                     const std::function<QString(const CorpusCase &)> &explain = {});
+
+/// Runs the engine over every case: a match it accepts is its answer, its reason explains misses.
+Evaluation evaluateEngine(const std::vector<CorpusCase> &corpus, const MatchingEngine &engine,
+                          const QString &matcherName = QStringLiteral("ours"));
 
 /// A plain-text table: one row per category and one for all, each matcher's precision, recall and
 /// false-match rate side by side (baseline optional).
