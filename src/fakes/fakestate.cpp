@@ -1,9 +1,13 @@
 #include "fakestate.h"
 
+#include "plexjson.h"
+
 #include <QCryptographicHash>
 #include <QRegularExpression>
+#include <QSet>
 
 #include <algorithm>
+#include <functional>
 
 namespace pb::fakes {
 
@@ -52,6 +56,7 @@ void FakeState::reset(World w)
         plexTitleIndex[e.folded[0]].push_back(static_cast<int>(i));
         plexSearch.push_back(std::move(e));
     }
+    buildPlexCatalog();
     for (int f = 0; f < 3; ++f) {
         foldedBlob[f].clear();
         blobStart[f].clear();
@@ -99,6 +104,98 @@ void FakeState::reset(World w)
         if (ok && key >= nextRatingKey)
             nextRatingKey = key + 1;
     }
+}
+
+void FakeState::buildPlexCatalog()
+{
+    plexArtists.clear();
+    plexAlbums.clear();
+    plexArtistByKey.clear();
+    plexAlbumByKey.clear();
+    plexAlbumOfTrack.assign(world.plex.tracks.size(), 0);
+    // Rating keys come from the names (stable across runs and worlds, 500000-899999, below the
+    // keys of new playlists); a key already taken by a track, a playlist or another artist or
+    // album moves to the next free number.
+    QSet<QString> taken;
+    for (const auto &t : world.plex.tracks)
+        taken.insert(t.ratingKey);
+    for (const auto &p : world.plex.playlists)
+        taken.insert(p.ratingKey);
+    auto keyFor = [&](const QString &kind, const QString &name) {
+        QString key = plexjson::derivedKey(kind, name);
+        while (taken.contains(key))
+            key = QString::number(key.toLongLong() + 1 < 900000 ? key.toLongLong() + 1 : 500000);
+        taken.insert(key);
+        return key;
+    };
+    const QString firstSection =
+        world.plex.sections.empty() ? QStringLiteral("1") : world.plex.sections.front().key;
+    QHash<QString, int> artistIds; // section + folded artist
+    QHash<QString, int> albumIds;  // artist index + folded album
+    for (size_t i = 0; i < world.plex.tracks.size(); ++i) {
+        const WorldPlexTrack &t = world.plex.tracks[i];
+        PlexSearchEntry &e = plexSearch[i];
+        const QString artistId = e.section + QChar(0x0001) + e.folded[1];
+        auto ai = artistIds.constFind(artistId);
+        // The first section's names hash alone; another section's join its key, so two
+        // libraries never share an artist or album key.
+        const QString prefix = e.section == firstSection ? QString() : e.section + QLatin1Char('/');
+        if (ai == artistIds.constEnd()) {
+            plexArtists.push_back(
+                PlexArtist{keyFor(QStringLiteral("artist"), prefix + t.artist), t.artist, e.section, {}});
+            ai = artistIds.insert(artistId, static_cast<int>(plexArtists.size() - 1));
+            plexArtistByKey.insert(plexArtists.back().ratingKey, *ai);
+        }
+        const QString albumId = QString::number(*ai) + QChar(0x0001) + e.folded[2];
+        auto bi = albumIds.constFind(albumId);
+        if (bi == albumIds.constEnd()) {
+            const QString key =
+                keyFor(QStringLiteral("album"), prefix + t.artist + QLatin1Char('|') + t.album);
+            plexAlbums.push_back(PlexAlbum{key, t.album, *ai, t.year, {}});
+            bi = albumIds.insert(albumId, static_cast<int>(plexAlbums.size() - 1));
+            plexAlbumByKey.insert(key, *bi);
+            plexArtists[static_cast<size_t>(*ai)].albums.push_back(*bi);
+        }
+        PlexAlbum &album = plexAlbums[static_cast<size_t>(*bi)];
+        album.tracks.push_back(static_cast<int>(i));
+        if (album.year == 0)
+            album.year = t.year;
+        plexAlbumOfTrack[i] = *bi;
+        e.folded[5] = plexArtists[static_cast<size_t>(*ai)].ratingKey;
+        e.folded[6] = album.ratingKey;
+    }
+    // An album lists its tracks by track number, as Plex does; library order breaks ties.
+    for (PlexAlbum &album : plexAlbums) {
+        std::stable_sort(album.tracks.begin(), album.tracks.end(), [&](int a, int b) {
+            return world.plex.tracks[static_cast<size_t>(a)].index <
+                   world.plex.tracks[static_cast<size_t>(b)].index;
+        });
+    }
+}
+
+const WorldPlexSection *FakeState::plexSection(const QString &key) const
+{
+    for (const auto &s : world.plex.sections) {
+        if (s.key == key)
+            return &s;
+    }
+    return nullptr;
+}
+
+const FakeState::PlexAlbum &FakeState::plexAlbumOf(const WorldPlexTrack &t) const
+{
+    const auto &tracks = world.plex.tracks;
+    const std::less<const WorldPlexTrack *> before;
+    const bool inLibrary =
+        !tracks.empty() && !before(&t, tracks.data()) && before(&t, tracks.data() + tracks.size());
+    const size_t i = inLibrary ? static_cast<size_t>(&t - tracks.data())
+                               : static_cast<size_t>(plexTrackIndex.value(t.ratingKey));
+    return plexAlbums[static_cast<size_t>(plexAlbumOfTrack[i])];
+}
+
+const FakeState::PlexArtist &FakeState::plexArtistOf(const WorldPlexTrack &t) const
+{
+    return plexArtists[static_cast<size_t>(plexAlbumOf(t).artist)];
 }
 
 FakeState *FakeState::plexServerState(int index)

@@ -65,7 +65,9 @@ public:
         QStringList titleWords;
         QStringList artistWords;
         QStringList albumWords;
-        QString folded[5]; ///< case-folded title, artist, album, originalTitle, year (filters)
+        /// What the filters compare (plexquery::kFields): case-folded title, artist, album,
+        /// originalTitle, then year, artist and album rating keys.
+        QString folded[7];
     };
     std::vector<PlexSearchEntry> plexSearch;
     /// Sorted (folded word, track index) pairs: hub search finds words by prefix with a
@@ -83,6 +85,26 @@ public:
     /// U+0001, and where each track's value starts, so a contains filter is one pass.
     QString foldedBlob[3];
     std::vector<int> blobStart[3];
+    /// Artists and albums as Plex groups the tracks of a section (album artist, then album
+    /// title, both case-insensitive), each with a rating key of its own, in library order.
+    struct PlexArtist {
+        QString ratingKey;
+        QString title;
+        QString section;
+        std::vector<int> albums; ///< indexes into plexAlbums
+    };
+    struct PlexAlbum {
+        QString ratingKey;
+        QString title;
+        int artist = 0; ///< index into plexArtists
+        int year = 0;
+        std::vector<int> tracks; ///< indexes into world.plex.tracks, library order
+    };
+    std::vector<PlexArtist> plexArtists;
+    std::vector<PlexAlbum> plexAlbums;
+    std::vector<int> plexAlbumOfTrack; ///< per library track: its index in plexAlbums
+    QHash<QString, int> plexArtistByKey;
+    QHash<QString, int> plexAlbumByKey;
     std::vector<SpotifyPlaylistState> spotifyPlaylists;
 
     QHash<QString, AuthCode> codes;
@@ -127,6 +149,12 @@ public:
     FakePlexPlaylist *plexPlaylist(const QString &ratingKey);
     QString snapshotId(const SpotifyPlaylistState &p) const;
     QString plexSectionOf(const WorldPlexTrack &t) const;
+    const WorldPlexSection *plexSection(const QString &key) const;
+    const PlexAlbum &plexAlbumOf(const WorldPlexTrack &t) const;
+    const PlexArtist &plexArtistOf(const WorldPlexTrack &t) const;
+
+private:
+    void buildPlexCatalog();
 };
 
 // Service handlers (one file each). Called with the state mutex held.
@@ -139,5 +167,7 @@ FakeReply handlePlexServer(FakeState &state, const FakeRequest &request);
 std::optional<FakeReply> handleSpotifyWrite(FakeState &state, const FakeRequest &request);
 // Plex playlist endpoints (plexplaylists.cpp), dispatched from handlePlexServer.
 std::optional<FakeReply> handlePlexPlaylists(FakeState &state, const FakeRequest &request);
+// Plex library browsing (plexlibrary.cpp): /library, section details, artists and albums.
+std::optional<FakeReply> handlePlexLibrary(FakeState &state, const FakeRequest &request);
 
 } // namespace pb::fakes

@@ -55,7 +55,72 @@ void writeElement(QXmlStreamWriter &w, const QString &name, const Json &obj)
     w.writeEndElement();
 }
 
+QString sectionTitleOf(const FakeState &state, const QString &section)
+{
+    for (const auto &s : state.world.plex.sections) {
+        if (s.key == section)
+            return s.title;
+    }
+    return {};
+}
+
+QString thumbOf(const QString &ratingKey)
+{
+    return QStringLiteral("/library/metadata/%1/thumb/%2").arg(ratingKey).arg(kAddedAt);
+}
+
+/// What artists and albums share: identity, section and artwork.
+Json directoryMetadata(const FakeState &state, const QString &ratingKey, const char *type,
+                       const QString &title, const QString &section)
+{
+    return Json{{"ratingKey", u8(ratingKey)},
+                {"key", u8(QStringLiteral("/library/metadata/%1/children").arg(ratingKey))},
+                {"guid", u8(QStringLiteral("plex://%1/%2").arg(QLatin1String(type), ratingKey))},
+                {"type", type},
+                {"title", u8(title)},
+                {"titleSort", u8(title)},
+                {"summary", ""},
+                {"index", 1},
+                {"librarySectionTitle", u8(sectionTitleOf(state, section))},
+                {"librarySectionID", section.toInt()},
+                {"librarySectionKey", u8(QStringLiteral("/library/sections/") + section)},
+                {"thumb", u8(thumbOf(ratingKey))},
+                {"art", u8(QStringLiteral("/library/metadata/%1/art/%2").arg(ratingKey).arg(kAddedAt))},
+                {"addedAt", kAddedAt},
+                {"updatedAt", kAddedAt}};
+}
+
 } // namespace
+
+Json artistMetadata(const FakeState &state, const FakeState::PlexArtist &a)
+{
+    Json j = directoryMetadata(state, a.ratingKey, "artist", a.title, a.section);
+    int tracks = 0;
+    for (int album : a.albums)
+        tracks += static_cast<int>(state.plexAlbums[static_cast<size_t>(album)].tracks.size());
+    j["childCount"] = a.albums.size();
+    j["leafCount"] = tracks;
+    j["viewedLeafCount"] = 0;
+    return j;
+}
+
+Json albumMetadata(const FakeState &state, const FakeState::PlexAlbum &a)
+{
+    const FakeState::PlexArtist &artist = state.plexArtists[static_cast<size_t>(a.artist)];
+    Json j = directoryMetadata(state, a.ratingKey, "album", a.title, artist.section);
+    j["parentRatingKey"] = u8(artist.ratingKey);
+    j["parentKey"] = u8(QStringLiteral("/library/metadata/") + artist.ratingKey);
+    j["parentGuid"] = u8(QStringLiteral("plex://artist/") + artist.ratingKey);
+    j["parentTitle"] = u8(artist.title);
+    j["parentThumb"] = u8(thumbOf(artist.ratingKey));
+    j["leafCount"] = a.tracks.size();
+    j["viewedLeafCount"] = 0;
+    if (a.year > 0) {
+        j["year"] = a.year;
+        j["originallyAvailableAt"] = u8(QStringLiteral("%1-01-01").arg(a.year));
+    }
+    return j;
+}
 
 QString derivedKey(const QString &kind, const QString &name)
 {
@@ -70,13 +135,9 @@ QString derivedKey(const QString &kind, const QString &name)
 Json trackMetadata(const FakeState &state, const WorldPlexTrack &t, bool includeGuids)
 {
     const QString section = state.plexSectionOf(t);
-    QString sectionTitle;
-    for (const auto &s : state.world.plex.sections) {
-        if (s.key == section)
-            sectionTitle = s.title;
-    }
-    const QString artistKey = derivedKey(QStringLiteral("artist"), t.artist);
-    const QString albumKey = derivedKey(QStringLiteral("album"), t.artist + QLatin1Char('|') + t.album);
+    const QString sectionTitle = sectionTitleOf(state, section);
+    const QString artistKey = state.plexArtistOf(t).ratingKey;
+    const QString albumKey = state.plexAlbumOf(t).ratingKey;
     const QString file = QStringLiteral("/music/%1/%2/%3 - %4.flac")
                              .arg(t.artist, t.album)
                              .arg(t.index, 2, 10, QLatin1Char('0'))
@@ -102,10 +163,9 @@ Json trackMetadata(const FakeState &state, const WorldPlexTrack &t, bool include
         {"summary", ""},
         {"index", t.index},
         {"parentIndex", 1},
-        {"thumb", u8(QStringLiteral("/library/metadata/%1/thumb/%2").arg(albumKey).arg(kAddedAt))},
-        {"parentThumb", u8(QStringLiteral("/library/metadata/%1/thumb/%2").arg(albumKey).arg(kAddedAt))},
-        {"grandparentThumb",
-         u8(QStringLiteral("/library/metadata/%1/thumb/%2").arg(artistKey).arg(kAddedAt))},
+        {"thumb", u8(thumbOf(albumKey))},
+        {"parentThumb", u8(thumbOf(albumKey))},
+        {"grandparentThumb", u8(thumbOf(artistKey))},
         {"duration", t.duration},
         {"addedAt", kAddedAt},
         {"updatedAt", kAddedAt},

@@ -8,6 +8,8 @@ namespace pb::fakes::plexjson {
 
 Json trackMetadata(const FakeState &state, const WorldPlexTrack &t, bool includeGuids);
 Json playlistMetadata(const FakeState &state, const FakePlexPlaylist &p);
+Json artistMetadata(const FakeState &state, const FakeState::PlexArtist &a);
+Json albumMetadata(const FakeState &state, const FakeState::PlexAlbum &a);
 /// A MediaContainer reply; `container` holds the container's attributes and children.
 FakeReply container(const FakeRequest &req, Json container, int status = 200);
 /// Converts {"MediaContainer":{...}} to Plex-style XML.

@@ -19,26 +19,54 @@ bool isIgnored(const QString &key)
            key.startsWith(QLatin1String("include")) || key.startsWith(QLatin1String("exclude"));
 }
 
-// The index of a filter field in PlexSearchEntry::folded, or -1.
-int fieldIndex(const QString &f)
+// The Field a filter names in a listing of `type`, or -1. An unprefixed field is the listed
+// type's own (`title` of an album listing is the album's title).
+int fieldIndex(QString f, MetadataType type)
 {
-    if (f == QLatin1String("title") || f == QLatin1String("track.title"))
-        return 0;
+    const QLatin1String own(type == kArtist ? "artist." : (type == kAlbum ? "album." : "track."));
+    if (!f.contains(QLatin1Char('.')))
+        f.prepend(own);
     if (f == QLatin1String("artist.title"))
-        return 1;
+        return type == kArtist ? kTitle : kArtistTitle;
+    if (f == QLatin1String("artist.id"))
+        return kArtistId;
+    if (type == kArtist)
+        return -1;
     if (f == QLatin1String("album.title"))
-        return 2;
-    if (f == QLatin1String("originalTitle") || f == QLatin1String("track.originalTitle"))
-        return 3;
-    if (f == QLatin1String("year") || f == QLatin1String("album.year"))
-        return 4;
+        return type == kAlbum ? kTitle : kAlbumTitle;
+    if (f == QLatin1String("album.year"))
+        return kYear;
+    if (f == QLatin1String("album.id"))
+        return kAlbumId;
+    if (type == kAlbum)
+        return -1;
+    if (f == QLatin1String("track.title"))
+        return kTitle;
+    if (f == QLatin1String("track.originalTitle"))
+        return kOriginalTitle;
+    if (f == QLatin1String("track.year"))
+        return kYear;
     return -1;
+}
+
+bool isInteger(int field)
+{
+    return field == kYear || field == kArtistId || field == kAlbumId;
 }
 
 // Both sides are case-folded already: case-insensitive, accent-sensitive (the assumption
 // documented in docs/fakes.md). Contains uses the filter's precomputed matcher.
-bool test(const QString &value, const QString &op, const QString &want, const QStringMatcher &matcher)
+bool test(int field, const QString &value, const QString &op, const QString &want,
+          const QStringMatcher &matcher)
 {
+    if (isInteger(field)) {
+        const qint64 v = value.toLongLong(), w = want.toLongLong();
+        if (op == QLatin1String(">>="))
+            return v > w;
+        if (op == QLatin1String("<<="))
+            return v < w;
+        return (op == QLatin1String("=")) == (v == w);
+    }
     if (op == QLatin1String("="))
         return matcher.indexIn(value) >= 0;
     if (op == QLatin1String("!="))
@@ -54,18 +82,18 @@ bool test(const QString &value, const QString &op, const QString &want, const QS
     return false;
 }
 
-int compareBy(const WorldPlexTrack &a, const WorldPlexTrack &b, const QString &field)
+int compareBy(const WorldPlexTrack &a, const WorldPlexTrack &b, QString f)
 {
-    if (field == QLatin1String("duration"))
-        return a.duration < b.duration ? -1 : (a.duration > b.duration ? 1 : 0);
-    if (field == QLatin1String("index") || field == QLatin1String("track.index"))
-        return a.index - b.index;
-    if (field == QLatin1String("year") || field == QLatin1String("album.year"))
-        return a.year - b.year;
-    QString f = field;
+    // A sort names its field as `titleSort`, `track.titleSort` or `artist.titleSort`.
+    if (f.startsWith(QLatin1String("track.")))
+        f = f.mid(6);
     f.remove(QLatin1String("Sort"));
-    if (f == QLatin1String("track.title"))
-        f = QStringLiteral("title");
+    if (f == QLatin1String("duration"))
+        return a.duration < b.duration ? -1 : (a.duration > b.duration ? 1 : 0);
+    if (f == QLatin1String("index"))
+        return a.index - b.index;
+    if (f == QLatin1String("year") || f == QLatin1String("album.year"))
+        return a.year - b.year;
     if (f == QLatin1String("artist.title") || f == QLatin1String("grandparentTitle"))
         return QString::compare(a.artist, b.artist, Qt::CaseInsensitive);
     if (f == QLatin1String("album.title") || f == QLatin1String("parentTitle"))
@@ -79,7 +107,7 @@ int compareBy(const WorldPlexTrack &a, const WorldPlexTrack &b, const QString &f
 
 } // namespace
 
-std::optional<Query> parse(const FakeRequest &req)
+std::optional<Query> parse(const FakeRequest &req, MetadataType type)
 {
     Query q;
     static const QRegularExpression opTail(QStringLiteral("([!<>=]+)$"));
@@ -110,10 +138,12 @@ std::optional<Query> parse(const FakeRequest &req)
         }
         if (isIgnored(key))
             continue;
-        const int field = fieldIndex(key);
-        static const QStringList ops{QStringLiteral("="),   QStringLiteral("!="), QStringLiteral("=="),
-                                     QStringLiteral("!=="), QStringLiteral("<="), QStringLiteral(">=")};
-        if (field < 0 || !ops.contains(op))
+        const int field = fieldIndex(key, type);
+        static const QStringList stringOps{QStringLiteral("="),   QStringLiteral("!="), QStringLiteral("=="),
+                                           QStringLiteral("!=="), QStringLiteral("<="), QStringLiteral(">=")};
+        static const QStringList integerOps{QStringLiteral("="), QStringLiteral("!="), QStringLiteral(">>="),
+                                            QStringLiteral("<<=")};
+        if (field < 0 || !(isInteger(field) ? integerOps : stringOps).contains(op))
             return std::nullopt;
         Filter f{field, op, value.toCaseFolded().split(QLatin1Char(',')), {}};
         for (const QString &v : f.values)
@@ -121,6 +151,22 @@ std::optional<Query> parse(const FakeRequest &req)
         q.filters.push_back(std::move(f));
     }
     return q;
+}
+
+bool matches(const QString (&values)[kFieldCount], const Query &q)
+{
+    for (const Filter &f : q.filters) {
+        const QString &v = values[f.field];
+        const bool negative = f.op.startsWith(QLatin1Char('!'));
+        bool any = negative;
+        for (qsizetype k = 0; k < f.values.size(); ++k) {
+            const bool hit = test(f.field, v, f.op, f.values[k], f.matchers[static_cast<size_t>(k)]);
+            any = negative ? (any && hit) : (any || hit);
+        }
+        if (!any)
+            return false;
+    }
+    return true;
 }
 
 std::vector<const WorldPlexTrack *> run(const FakeState &state, const QString &section, const Query &q)
@@ -164,20 +210,8 @@ std::vector<const WorldPlexTrack *> run(const FakeState &state, const QString &s
     }
     auto consider = [&](size_t i) {
         const FakeState::PlexSearchEntry &e = state.plexSearch[i];
-        if (e.section != section)
-            return;
-        for (const Filter &f : q.filters) {
-            const QString &v = e.folded[f.field];
-            const bool negative = f.op.startsWith(QLatin1Char('!'));
-            bool any = negative;
-            for (qsizetype k = 0; k < f.values.size(); ++k) {
-                const bool hit = test(v, f.op, f.values[k], f.matchers[static_cast<size_t>(k)]);
-                any = negative ? (any && hit) : (any || hit);
-            }
-            if (!any)
-                return;
-        }
-        out.push_back(&tracks[i]);
+        if ((section.isEmpty() || e.section == section) && matches(e.folded, q))
+            out.push_back(&tracks[i]);
     };
     if (indexed) {
         for (int i : candidates)
