@@ -68,8 +68,8 @@ int main(int argc, char **argv)
             return pb::cli::kExitOk;
         }
         if (a == QLatin1String("-v") || a == QLatin1String("--version")) {
-            out << QCoreApplication::applicationName() << ' ' << QCoreApplication::applicationVersion()
-                << '\n';
+            // The program's own name; the application name stays the app's, for the shared settings.
+            out << "playlist-bridge-cli " << QCoreApplication::applicationVersion() << '\n';
             return pb::cli::kExitOk;
         }
         if (!isGlobalOption(a)) {
