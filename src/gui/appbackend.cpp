@@ -4,6 +4,16 @@
 
 namespace pb::gui {
 
+pb::Result<std::vector<pb::sync::SyncRun>> AppBackend::syncHistory(const QString &, int) const
+{
+    return std::vector<pb::sync::SyncRun>{};
+}
+
+pb::Result<std::vector<pb::sync::RunTrack>> AppBackend::runTracks(qint64) const
+{
+    return std::vector<pb::sync::RunTrack>{};
+}
+
 namespace {
 
 pb::Error unavailable()

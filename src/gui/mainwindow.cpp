@@ -12,6 +12,7 @@
 #include "pb/gui/plexconnectdialog.h"
 #include "pb/gui/settingsdialog.h"
 #include "pb/gui/spotifyconnectdialog.h"
+#include "pb/gui/synchistorydialog.h"
 #include "pb/sync/syncregistry.h"
 
 #include <QCloseEvent>
@@ -153,6 +154,7 @@ void MainWindow::setPlaylists(const std::vector<SpotifyPlaylist> &playlists)
         connect(card, &PlaylistItem::syncRequested, this, &MainWindow::startSync);
         connect(card, &PlaylistItem::cancelRequested, registry, &SyncRegistry::cancelSync);
         connect(card, &PlaylistItem::detailsRequested, this, &MainWindow::openDetails);
+        connect(card, &PlaylistItem::historyRequested, this, &MainWindow::openHistory);
         if (const auto snapshot = registry->snapshot(p.id)) {
             if (snapshot->result)
                 card->showResult(*snapshot->result);
@@ -207,6 +209,25 @@ void MainWindow::syncAll()
         if (card->isReadable() && !card->isRunning())
             startSync(card->playlist().id);
     }
+}
+
+SyncHistoryDialog *MainWindow::openHistory(const QString &spotifyPlaylistId)
+{
+    PlaylistItem *card = item(spotifyPlaylistId);
+    if (!card)
+        return nullptr;
+    if (m_history && m_history->playlist().id != spotifyPlaylistId) {
+        m_history->close(); // deleted later (WA_DeleteOnClose): let go of it now
+        m_history.clear();
+    }
+    if (!m_history) {
+        m_history = new SyncHistoryDialog(card->playlist(), m_backend, this);
+        m_history->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_history->show();
+    m_history->raise();
+    m_history->activateWindow();
+    return m_history;
 }
 
 PlaylistDetailsModal *MainWindow::openDetails(const QString &spotifyPlaylistId)

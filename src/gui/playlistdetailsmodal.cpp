@@ -6,6 +6,7 @@
 #include "pb/gui/coverartcache.h"
 #include "pb/gui/csvexport.h"
 #include "pb/gui/fixmatchdialog.h"
+#include "pb/gui/synchistorydialog.h"
 #include "pb/gui/syncstatuswidget.h"
 #include "pb/gui/tracktablemodel.h"
 #include "pb/sync/syncregistry.h"
@@ -163,6 +164,9 @@ void PlaylistDetailsModal::buildUi(CoverArtCache *covers)
     m_sync = new QPushButton(this);
     m_sync->setDefault(true);
     setSyncButtonRunning(m_sync, false, tr("&Sync This Playlist"), tr("&Cancel Sync"));
+    m_history = new QPushButton(tr("&History…"), this);
+    m_history->setToolTip(tr("Every sync of this playlist: when, what changed, what was missing"));
+    connect(m_history, &QPushButton::clicked, this, &PlaylistDetailsModal::showHistory);
     m_close = new QPushButton(tr("Close"), this);
     m_close->setToolTip(tr("Close this window; a running sync keeps going"));
     connect(m_preview, &QPushButton::clicked, this, &PlaylistDetailsModal::startPreview);
@@ -174,6 +178,7 @@ void PlaylistDetailsModal::buildUi(CoverArtCache *covers)
     buttons->addWidget(m_preview);
     buttons->addWidget(m_fix);
     buttons->addWidget(m_export);
+    buttons->addWidget(m_history);
     buttons->addStretch();
     buttons->addWidget(m_sync);
     buttons->addWidget(m_close);
@@ -404,6 +409,18 @@ void PlaylistDetailsModal::exportMissingInteractive()
     QString error;
     if (!exportMissing(path, &error))
         QMessageBox::warning(this, tr("Export Missing Tracks"), tr("Could not save the file: %1").arg(error));
+}
+
+SyncHistoryDialog *PlaylistDetailsModal::showHistory()
+{
+    if (!m_historyDialog) {
+        m_historyDialog = new SyncHistoryDialog(m_playlist, m_backend, this);
+        m_historyDialog->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_historyDialog->show();
+    m_historyDialog->raise();
+    m_historyDialog->activateWindow();
+    return m_historyDialog;
 }
 
 } // namespace pb::gui

@@ -110,6 +110,12 @@ PlaylistItem::PlaylistItem(const SpotifyPlaylist &playlist, const QString &unrea
     m_details->setAccessibleName(tr("Details of %1").arg(playlist.name));
     connect(m_details, &QToolButton::clicked, this, [this] { Q_EMIT detailsRequested(m_playlist.id); });
 
+    m_history = new QToolButton(this);
+    m_history->setText(tr("History"));
+    m_history->setToolTip(tr("Show every sync of this playlist: when, what changed, what was missing"));
+    m_history->setAccessibleName(tr("Sync history of %1").arg(playlist.name));
+    connect(m_history, &QToolButton::clicked, this, [this] { Q_EMIT historyRequested(m_playlist.id); });
+
     m_sync = new QPushButton(this);
     m_sync->setMinimumWidth(m_sync->fontMetrics().horizontalAdvance(tr("Cancel Sync")) + 32);
     setSyncButtonRunning(m_sync, false, tr("Sync"), tr("Cancel"));
@@ -126,6 +132,7 @@ PlaylistItem::PlaylistItem(const SpotifyPlaylist &playlist, const QString &unrea
     row->addWidget(m_cover);
     row->addLayout(text, 1);
     row->addWidget(m_status);
+    row->addWidget(m_history);
     row->addWidget(m_details);
     row->addWidget(m_sync);
 

@@ -102,6 +102,17 @@ pb::sync::StateStore *ServiceBackend::store()
     return m_store.get();
 }
 
+pb::Result<std::vector<pb::sync::SyncRun>> ServiceBackend::syncHistory(const QString &spotifyPlaylistId,
+                                                                       int limit) const
+{
+    return m_service->history(spotifyPlaylistId, limit);
+}
+
+pb::Result<std::vector<pb::sync::RunTrack>> ServiceBackend::runTracks(qint64 runId) const
+{
+    return m_service->runTracks(runId);
+}
+
 pb::Status ServiceBackend::setManualOverride(const SpotifyTrack &track, const PlexTrack &plexTrack)
 {
     if (track.id.isEmpty())

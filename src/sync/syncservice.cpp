@@ -152,6 +152,22 @@ Status SyncService::clearManualOverride(const QString &spotifyTrackId)
     return (*store)->removeOverride(spotifyTrackId, m_accounts.machineIdentifier);
 }
 
+Result<std::vector<SyncRun>> SyncService::history(const QString &spotifyPlaylistId, int limit) const
+{
+    auto store = localStore();
+    if (!store)
+        return store.error();
+    return (*store)->history(spotifyPlaylistId, limit);
+}
+
+Result<std::vector<RunTrack>> SyncService::runTracks(qint64 runId) const
+{
+    auto store = localStore();
+    if (!store)
+        return store.error();
+    return (*store)->runTracks(runId);
+}
+
 std::optional<SyncJobSnapshot> SyncService::snapshot(const QString &spotifyPlaylistId) const
 {
     if (auto it = m_snapshots.constFind(spotifyPlaylistId); it != m_snapshots.cend())

@@ -8,6 +8,8 @@
 #include "pb/gui/playlistdetailsmodal.h"
 #include "pb/gui/playlistitem.h"
 #include "pb/gui/servicebackend.h"
+#include "pb/gui/synchistorydialog.h"
+#include "pb/gui/synchistorymodel.h"
 #include "pb/gui/syncstatuswidget.h"
 #include "pb/gui/tracktablemodel.h"
 #include "pb/sync/syncregistry.h"
@@ -20,6 +22,8 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
+#include <QTreeWidget>
 
 #include <gtest/gtest.h>
 
@@ -307,6 +311,57 @@ TEST_F(DemoTest, NamingPatternFromSettingsNamesTheNewPlexPlaylist)
     const auto playlists = demo->fakes()->plexPlaylists();
     ASSERT_EQ(playlists.size(), 1u);
     EXPECT_EQ(playlists[0].title, expected);
+}
+
+TEST_F(DemoTest, HistoryListsEveryRunFromTheCardAndTheDetails)
+{
+    start(0, 12, 0.25);
+    PlaylistItem *card = window->item(playlistId);
+    ASSERT_NE(card, nullptr);
+    QTest::mouseClick(card->historyButton(), Qt::LeftButton);
+    SyncHistoryDialog *history = window->findChild<SyncHistoryDialog *>();
+    ASSERT_NE(history, nullptr);
+    EXPECT_TRUE(history->emptyLabel()->isVisible());
+
+    // Each finished sync appears in the open view, newest first, from the state store.
+    const SyncResult first = syncFromCard(card);
+    ASSERT_EQ(first.outcome, SyncOutcome::Succeeded) << first.message.toStdString();
+    ASSERT_GT(first.missing, 0);
+    ASSERT_EQ(history->model()->rowCount(), 1);
+    const SyncResult second = syncFromCard(card);
+    ASSERT_EQ(second.outcome, SyncOutcome::Succeeded);
+    ASSERT_EQ(history->model()->rowCount(), 2);
+    const SyncHistoryModel *m = history->model();
+    auto cell = [m](int row, int column) { return m->index(row, column).data().toString(); };
+    EXPECT_EQ(cell(0, SyncHistoryModel::Outcome), QStringLiteral("Synced"));
+    EXPECT_EQ(cell(0, SyncHistoryModel::Added), QStringLiteral("0"));
+    EXPECT_EQ(cell(1, SyncHistoryModel::Outcome), QStringLiteral("Synced (created)"));
+    EXPECT_EQ(cell(1, SyncHistoryModel::Added), QString::number(first.edit.added));
+    EXPECT_EQ(cell(1, SyncHistoryModel::Missing), QString::number(first.missing));
+    EXPECT_EQ(cell(1, SyncHistoryModel::Found), QStringLiteral("%1 of 12").arg(first.matched));
+    EXPECT_EQ(cell(0, SyncHistoryModel::When), QStringLiteral("just now"));
+
+    // The newest run's tracks that are not in Plex, by name (the world's titles).
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            return history->tracks()->topLevelItemCount() == second.missing + second.skipped &&
+                   !history->tracks()->topLevelItem(0)->text(2).startsWith(QStringLiteral("spotify"));
+        },
+        kTimeoutMs));
+    QStringList names;
+    for (const auto &t : world.spotify.tracks)
+        names << t.name;
+    const QString line = history->tracks()->topLevelItem(0)->text(2);
+    EXPECT_TRUE(std::any_of(names.cbegin(), names.cend(), [&](const QString &n) {
+        return line.startsWith(n);
+    })) << line.toStdString();
+
+    // The details reach the same history.
+    PlaylistDetailsModal *modal = openLoaded(12);
+    ASSERT_NE(modal, nullptr);
+    SyncHistoryDialog *fromModal = modal->showHistory();
+    ASSERT_NE(fromModal, nullptr);
+    EXPECT_EQ(fromModal->model()->rowCount(), 2);
 }
 
 } // namespace

@@ -92,6 +92,25 @@ pb::Status TestBackend::setManualOverride(const SpotifyTrack &track, const PlexT
     return {};
 }
 
+pb::Result<std::vector<SyncRun>> TestBackend::syncHistory(const QString &spotifyPlaylistId, int limit) const
+{
+    if (historyError)
+        return *historyError;
+    const auto it = history.find(spotifyPlaylistId);
+    std::vector<SyncRun> runs = it == history.end() ? std::vector<SyncRun>{} : it->second;
+    if (runs.size() > static_cast<size_t>(limit))
+        runs.resize(static_cast<size_t>(limit));
+    return runs;
+}
+
+pb::Result<std::vector<RunTrack>> TestBackend::runTracks(qint64 runId) const
+{
+    if (historyError)
+        return *historyError;
+    const auto it = runLines.find(runId);
+    return it == runLines.end() ? std::vector<RunTrack>{} : it->second;
+}
+
 void TestBackend::connectSpotify(const QString &clientId, QObject *, GuiCallback<SpotifyUser> done)
 {
     spotifyClientId = clientId;

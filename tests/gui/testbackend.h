@@ -48,6 +48,9 @@ public:
                      GuiCallback<std::vector<SpotifyPlaylistEntry>> done) override;
     void searchPlex(const QString &query, QObject *ctx, GuiCallback<std::vector<PlexTrack>> done) override;
     pb::Status setManualOverride(const SpotifyTrack &track, const PlexTrack &plexTrack) override;
+    pb::Result<std::vector<pb::sync::SyncRun>> syncHistory(const QString &spotifyPlaylistId,
+                                                           int limit) const override;
+    pb::Result<std::vector<pb::sync::RunTrack>> runTracks(qint64 runId) const override;
 
     void connectSpotify(const QString &clientId, QObject *ctx, GuiCallback<SpotifyUser> done) override;
     void cancelSpotifySignIn() override;
@@ -63,6 +66,11 @@ public:
     std::vector<PlexTrack> searchResults;
     std::vector<std::pair<SpotifyTrack, PlexTrack>> overrides;
     QStringList searches;
+    // Sync history: the runs per playlist (newest first) and each run's lines; an error
+    // here is what every history read answers.
+    std::map<QString, std::vector<pb::sync::SyncRun>> history;
+    std::map<qint64, std::vector<pb::sync::RunTrack>> runLines;
+    std::optional<pb::Error> historyError;
     // Sign-in: the pending callback, answered by the test.
     GuiCallback<SpotifyUser> pendingSpotify;
     QString spotifyClientId;

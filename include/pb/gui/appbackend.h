@@ -2,6 +2,7 @@
 
 #include "pb/core/result.h"
 #include "pb/core/types.h"
+#include "pb/sync/statestore.h"
 
 #include <QObject>
 #include <QString>
@@ -62,6 +63,13 @@ public:
     virtual void searchPlex(const QString &query, QObject *ctx, GuiCallback<std::vector<PlexTrack>> done) = 0;
     /// Stores a manual override: this Spotify track is that Plex track, on every later sync.
     virtual pb::Status setManualOverride(const SpotifyTrack &track, const PlexTrack &plexTrack) = 0;
+
+    // Sync history (from the state store). The defaults answer "no runs" for test doubles.
+    /// A playlist's recorded runs, newest first, at most `limit`.
+    virtual pb::Result<std::vector<pb::sync::SyncRun>> syncHistory(const QString &spotifyPlaylistId,
+                                                                   int limit) const;
+    /// The per-track lines of one run of syncHistory().
+    virtual pb::Result<std::vector<pb::sync::RunTrack>> runTracks(qint64 runId) const;
 
     // Sign-in. The defaults answer "not available" so test doubles need not implement them.
 

@@ -20,6 +20,7 @@ namespace pb::gui {
 class AppBackend;
 class CoverArtCache;
 class PlaylistItem;
+class SyncHistoryDialog;
 
 /// The main window: account status, actions (Refresh, Sync All, Settings), a filter box and
 /// the playlists page of PlaylistItem cards. Until both accounts are connected (or in the
@@ -38,6 +39,8 @@ public:
     PlaylistDetailsModal *openDetails(const QString &spotifyPlaylistId);
     /// The details modal currently open, if any.
     PlaylistDetailsModal *currentDetails() const { return m_details; }
+    /// Opens (or raises) the sync history of a playlist; returns it, or nullptr.
+    SyncHistoryDialog *openHistory(const QString &spotifyPlaylistId);
     CoverArtCache *covers() const { return m_covers; }
 
 public Q_SLOTS:
@@ -65,6 +68,7 @@ private:
     CoverArtCache *m_covers; // parent: this
     QHash<QString, PlaylistItem *> m_items;
     QPointer<PlaylistDetailsModal> m_details;
+    QPointer<SyncHistoryDialog> m_history;
 };
 
 } // namespace pb::gui

@@ -21,6 +21,7 @@ namespace pb::gui {
 
 class AppBackend;
 class CoverArtCache;
+class SyncHistoryDialog;
 class SyncStatusWidget;
 class TrackTableModel;
 
@@ -41,6 +42,7 @@ public:
     QPushButton *previewButton() const { return m_preview; }
     QPushButton *fixButton() const { return m_fix; }
     QPushButton *exportButton() const { return m_export; }
+    QPushButton *historyButton() const { return m_history; }
     SyncStatusWidget *statusWidget() const { return m_status; }
     /// The "apply these changes?" box shown after a preview, while it is open.
     QMessageBox *previewBox() const { return m_previewBox; }
@@ -57,6 +59,8 @@ public Q_SLOTS:
     void startPreview();
     void fixSelected();
     void exportMissingInteractive();
+    /// Opens (or raises) this playlist's sync history; returns it.
+    SyncHistoryDialog *showHistory();
 
 protected:
     void done(int result) override;
@@ -89,6 +93,8 @@ private:
     QPushButton *m_export = nullptr;
     QPushButton *m_sync = nullptr;
     QPushButton *m_close = nullptr;
+    QPushButton *m_history = nullptr;
+    QPointer<SyncHistoryDialog> m_historyDialog;
     QPointer<QMessageBox> m_previewBox;
     bool m_running = false;
     bool m_previewRequested = false; ///< the next dry-run result is offered for applying

@@ -44,11 +44,13 @@ public:
     SyncCountsWidget *statusWidget() const { return m_status; }
     QLabel *reasonLabel() const { return m_reasonLabel; }
     QLabel *errorLabel() const { return m_errorLabel; }
+    QToolButton *historyButton() const { return m_history; }
 
 Q_SIGNALS:
     void syncRequested(const QString &spotifyPlaylistId);
     void cancelRequested(const QString &spotifyPlaylistId);
     void detailsRequested(const QString &spotifyPlaylistId);
+    void historyRequested(const QString &spotifyPlaylistId);
 
 protected:
     void mouseReleaseEvent(QMouseEvent *event) override;
@@ -68,6 +70,7 @@ private:
     QLabel *m_errorLabel; ///< the last sync's failure, if it failed
     SyncCountsWidget *m_status;
     QToolButton *m_details;
+    QToolButton *m_history;
     QPushButton *m_sync;
 };
 

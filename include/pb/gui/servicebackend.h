@@ -56,6 +56,9 @@ public:
                      GuiCallback<std::vector<SpotifyPlaylistEntry>> done) override;
     void searchPlex(const QString &query, QObject *ctx, GuiCallback<std::vector<PlexTrack>> done) override;
     pb::Status setManualOverride(const SpotifyTrack &track, const PlexTrack &plexTrack) override;
+    pb::Result<std::vector<pb::sync::SyncRun>> syncHistory(const QString &spotifyPlaylistId,
+                                                           int limit) const override;
+    pb::Result<std::vector<pb::sync::RunTrack>> runTracks(qint64 runId) const override;
 
     /// The synthetic Liked Songs playlist shown first in the list.
     static SpotifyPlaylist likedSongsPlaylist(int trackCount = 0);

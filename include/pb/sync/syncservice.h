@@ -77,6 +77,12 @@ public:
     /// Forgets the user's correction for a Spotify track on the current server.
     Status clearManualOverride(const QString &spotifyTrackId);
 
+    /// A playlist's recorded runs, newest first (tracks not loaded): one indexed read on this
+    /// thread's state-store connection.
+    Result<std::vector<SyncRun>> history(const QString &spotifyPlaylistId, int limit) const;
+    /// The per-track lines of one recorded run.
+    Result<std::vector<RunTrack>> runTracks(qint64 runId) const;
+
 Q_SIGNALS:
     /// Spotify rotated or refreshed the tokens during a sync: persist the refresh token.
     void spotifyTokensChanged(const pb::clients::SpotifyTokens &tokens);
