@@ -10,6 +10,8 @@ namespace {
 const QString kNaming = QStringLiteral("sync/playlistNaming");
 const QString kThreshold = QStringLiteral("sync/matchThreshold");
 const QString kConcurrency = QStringLiteral("sync/concurrency");
+const QString kAutoSyncHours = QStringLiteral("sync/autoSyncHours");
+const QString kCloseToTray = QStringLiteral("ui/closeToTray");
 } // namespace
 
 AppSettings AppSettings::load(const QSettings &settings)
@@ -25,6 +27,10 @@ AppSettings AppSettings::load(const QSettings &settings)
     const int concurrency = settings.value(kConcurrency, s.concurrency).toInt(&ok);
     if (ok)
         s.concurrency = std::clamp(concurrency, 1, kMaxConcurrency);
+    const int hours = settings.value(kAutoSyncHours, s.autoSyncHours).toInt(&ok);
+    if (ok)
+        s.autoSyncHours = std::clamp(hours, 0, kMaxAutoSyncHours);
+    s.closeToTray = settings.value(kCloseToTray, s.closeToTray).toBool();
     return s;
 }
 
@@ -38,6 +44,8 @@ void AppSettings::save(QSettings &settings) const
     settings.setValue(kNaming, playlistNaming);
     settings.setValue(kThreshold, matchThreshold);
     settings.setValue(kConcurrency, concurrency);
+    settings.setValue(kAutoSyncHours, autoSyncHours);
+    settings.setValue(kCloseToTray, closeToTray);
 }
 
 void AppSettings::save() const

@@ -13,6 +13,7 @@
 #include "pb/gui/settingsdialog.h"
 #include "pb/gui/spotifyconnectdialog.h"
 #include "pb/gui/synchistorydialog.h"
+#include "pb/gui/traycontroller.h"
 #include "pb/sync/syncregistry.h"
 
 #include <QCloseEvent>
@@ -74,6 +75,8 @@ MainWindow::MainWindow(AppBackend *backend, QWidget *parent)
     connect(registry, &SyncRegistry::syncStarted, this, &MainWindow::onStarted);
     connect(registry, &SyncRegistry::progressChanged, this, &MainWindow::onProgress);
     connect(registry, &SyncRegistry::syncFinished, this, &MainWindow::onFinished);
+    m_tray = new TrayController(this, m_backend);
+    m_tray->applySettings(AppSettings::load());
 
     QSettings settings;
     restoreGeometry(settings.value(kGeometryKey).toByteArray());
@@ -89,6 +92,13 @@ void MainWindow::closeEvent(QCloseEvent *event)
     QSettings settings;
     settings.setValue(kGeometryKey, saveGeometry());
     settings.setValue(kStateKey, saveState());
+    if (m_tray->keepsRunningOnClose()) {
+        // Into the tray: hidden, not closed, so the app, its syncs and the timer go on.
+        event->ignore();
+        hide();
+        m_tray->windowHidden();
+        return;
+    }
     QMainWindow::closeEvent(event);
 }
 
@@ -193,22 +203,27 @@ std::vector<PlaylistItem *> MainWindow::items() const
     return result;
 }
 
-void MainWindow::startSync(const QString &id)
+bool MainWindow::startSync(const QString &id)
 {
     PlaylistItem *card = item(id);
     if (!card || !card->isReadable())
-        return;
-    m_backend->registry()->startSync(
+        return false;
+    return m_backend->registry()->startSync(
         card->playlist(), syncOptionsFor(card->playlist(), m_backend->accountStatus().plexSectionKey));
 }
 
-void MainWindow::syncAll()
+QStringList MainWindow::syncAll()
 {
-    // The registry bounds how many run at once and queues the rest.
+    // The registry bounds how many run at once and queues the rest; it refuses a second sync
+    // of a running playlist.
+    QStringList started;
     for (PlaylistItem *card : items()) {
-        if (card->isReadable() && !card->isRunning())
-            startSync(card->playlist().id);
+        const QString id = card->playlist().id;
+        if (card->isReadable() && !card->isRunning() && !m_backend->registry()->isRunning(id) &&
+            startSync(id))
+            started << id;
     }
+    return started;
 }
 
 SyncHistoryDialog *MainWindow::openHistory(const QString &spotifyPlaylistId)
@@ -291,7 +306,8 @@ void MainWindow::updateStatusBar()
 void MainWindow::showSettings()
 {
     SettingsDialog dialog(this);
-    dialog.exec();
+    if (dialog.exec() == QDialog::Accepted)
+        m_tray->applySettings(AppSettings::load());
 }
 
 void MainWindow::connectSpotify()

@@ -2,7 +2,9 @@
 
 #include "ui_settingsdialog.h"
 
+#include <QCheckBox>
 #include <QPushButton>
+#include <QSystemTrayIcon>
 
 #include <cmath>
 
@@ -24,6 +26,11 @@ SettingsDialog::SettingsDialog(QWidget *parent)
                   : tr("The pattern must contain {name}."));
         m_ui->buttons->button(QDialogButtonBox::Ok)->setEnabled(valid);
     });
+    connect(m_ui->autoSyncCheck, &QCheckBox::toggled, m_ui->autoSyncSpin, &QWidget::setEnabled);
+    if (!QSystemTrayIcon::isSystemTrayAvailable()) {
+        m_ui->closeToTrayCheck->setEnabled(false);
+        m_ui->closeToTrayCheck->setToolTip(tr("This desktop has no system tray."));
+    }
     setValues(AppSettings::load());
 }
 
@@ -35,6 +42,8 @@ AppSettings SettingsDialog::values() const
     s.playlistNaming = m_ui->namingEdit->text().trimmed();
     s.matchThreshold = m_ui->thresholdSpin->value() / 100.0;
     s.concurrency = m_ui->concurrencySpin->value();
+    s.autoSyncHours = m_ui->autoSyncCheck->isChecked() ? m_ui->autoSyncSpin->value() : 0;
+    s.closeToTray = m_ui->closeToTrayCheck->isChecked();
     return s;
 }
 
@@ -43,6 +52,11 @@ void SettingsDialog::setValues(const AppSettings &settings)
     m_ui->namingEdit->setText(settings.playlistNaming);
     m_ui->thresholdSpin->setValue(static_cast<int>(std::lround(settings.matchThreshold * 100)));
     m_ui->concurrencySpin->setValue(settings.concurrency);
+    m_ui->autoSyncCheck->setChecked(settings.autoSyncHours > 0);
+    m_ui->autoSyncSpin->setEnabled(settings.autoSyncHours > 0);
+    if (settings.autoSyncHours > 0)
+        m_ui->autoSyncSpin->setValue(settings.autoSyncHours);
+    m_ui->closeToTrayCheck->setChecked(settings.closeToTray);
 }
 
 void SettingsDialog::accept()

@@ -9,19 +9,24 @@ class QSettings;
 
 namespace pb::gui {
 
-/// The user's sync preferences, stored with QSettings under "sync/". One place for the keys,
-/// defaults and bounds so the dialog, the app and the tests agree.
+/// The user's preferences, stored with QSettings under "sync/" (and "ui/closeToTray"). One place for the
+/// keys, defaults and bounds so the dialog, the app and the tests agree.
 struct AppSettings {
     static constexpr double kDefaultThreshold = 0.85;
     static constexpr double kMinThreshold = 0.50;
     static constexpr double kMaxThreshold = 0.99;
     static constexpr int kDefaultConcurrency = 4;
     static constexpr int kMaxConcurrency = 16;
+    static constexpr int kMaxAutoSyncHours = 168; ///< a week
 
     /// The Plex playlist title; {name} and {owner} are replaced.
     QString playlistNaming = QStringLiteral("{name}");
     double matchThreshold = kDefaultThreshold; ///< minimum confidence to accept a match
     int concurrency = kDefaultConcurrency;     ///< Plex searches in flight per sync
+    /// While the app runs, sync every playlist every this many hours; 0 = never.
+    int autoSyncHours = 0;
+    /// Closing the window keeps the app running in the system tray (where there is one).
+    bool closeToTray = false;
 
     /// Reads the settings, clamping out-of-range or malformed values to the defaults' bounds.
     static AppSettings load(const QSettings &settings);

@@ -21,6 +21,7 @@ class AppBackend;
 class CoverArtCache;
 class PlaylistItem;
 class SyncHistoryDialog;
+class TrayController;
 
 /// The main window: account status, actions (Refresh, Sync All, Settings), a filter box and
 /// the playlists page of PlaylistItem cards. Until both accounts are connected (or in the
@@ -42,10 +43,13 @@ public:
     /// Opens (or raises) the sync history of a playlist; returns it, or nullptr.
     SyncHistoryDialog *openHistory(const QString &spotifyPlaylistId);
     CoverArtCache *covers() const { return m_covers; }
+    /// The tray icon, notifications, automatic sync and close-to-tray.
+    TrayController *tray() const { return m_tray; }
 
 public Q_SLOTS:
     void refresh();
-    void syncAll();
+    /// Starts every readable playlist that is not syncing; returns the ids it started.
+    QStringList syncAll();
     void showSettings();
     void connectSpotify();
     void connectPlex();
@@ -57,7 +61,7 @@ private:
     void updateAccounts();
     void setPlaylists(const std::vector<SpotifyPlaylist> &playlists);
     void applyFilter();
-    void startSync(const QString &id);
+    bool startSync(const QString &id);
     void updateStatusBar();
     void onStarted(const QString &id);
     void onProgress(const QString &id, const pb::sync::SyncProgress &progress);
@@ -69,6 +73,7 @@ private:
     QHash<QString, PlaylistItem *> m_items;
     QPointer<PlaylistDetailsModal> m_details;
     QPointer<SyncHistoryDialog> m_history;
+    TrayController *m_tray = nullptr; // parent: this
 };
 
 } // namespace pb::gui
