@@ -1,7 +1,8 @@
 #!/bin/sh
 # Regenerates docs/screenshots/*.png from the real widgets running the built-in demo:
-# the main page mid-sync, the details modal mid-sync and after completion, the sign-in and
-# settings dialogs. Uses Xvfb (xvfb-run) when available, otherwise Qt's offscreen platform.
+# the main page mid-sync, the details modal mid-sync and after completion, the sync history,
+# the tray menu, the sign-in and settings dialogs. Uses Xvfb (xvfb-run) when available,
+# otherwise Qt's offscreen platform.
 #
 #   scripts/screenshots.sh [BUILD_DIR] [--latency-ms N]
 set -eu

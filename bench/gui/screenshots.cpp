@@ -1,6 +1,7 @@
 // Writes the documentation screenshots (docs/screenshots/*.png) from the real widgets running
-// the demo: the main page mid-sync, the details modal mid-sync and after completion, and the
-// sign-in and settings dialogs. Run by scripts/screenshots.sh (under Xvfb when available).
+// the demo: the main page mid-sync, the details modal mid-sync and after completion, the sync
+// history, the tray menu, and the sign-in and settings dialogs. Run by scripts/screenshots.sh (under Xvfb
+// when available).
 //
 //   playlist-bridge-screenshots OUTPUT_DIR [--latency-ms N]
 #include "demoenvironment.h"
@@ -12,8 +13,11 @@
 #include "pb/gui/servicebackend.h"
 #include "pb/gui/settingsdialog.h"
 #include "pb/gui/spotifyconnectdialog.h"
+#include "pb/gui/synchistorydialog.h"
+#include "pb/gui/synchistorymodel.h"
 #include "pb/gui/syncstatuswidget.h"
 #include "pb/gui/tracktablemodel.h"
+#include "pb/gui/traycontroller.h"
 #include "pb/sync/syncregistry.h"
 
 #include <QApplication>
@@ -21,11 +25,13 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPalette>
 #include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTreeWidget>
 
 #include <cstdio>
 #include <functional>
@@ -159,6 +165,28 @@ int main(int argc, char **argv)
     failures += save(modal, dir, QStringLiteral("modal-completed.png")) ? 0 : 1;
     modal->close();
     failures += save(&window, dir, QStringLiteral("main-after-sync.png")) ? 0 : 1;
+
+    // A second sync (nothing changed) so the history has more than one run, then the history
+    // view with the first run selected, and the tray menu with the last result.
+    big->syncButton()->click();
+    waitFor([&] { return !backend.registry()->isRunning(big->playlist().id); }, 600000);
+    if (pb::gui::SyncHistoryDialog *history = window.openHistory(big->playlist().id)) {
+        history->resize(980, 560);
+        history->table()->selectRow(history->model()->rowCount() - 1);
+        // The run's lines name their tracks once the playlist's entries are read.
+        waitFor([&] {
+            const QTreeWidgetItem *line = history->tracks()->topLevelItem(0);
+            return line && line->text(2).contains(QStringLiteral(" – "));
+        });
+        failures += save(history, dir, QStringLiteral("history.png")) ? 0 : 1;
+        history->close();
+    } else {
+        ++failures;
+    }
+    QMenu *tray = window.tray()->menu();
+    tray->popup(window.mapToGlobal(QPoint(window.width() - 320, 40)));
+    failures += save(tray, dir, QStringLiteral("tray-menu.png")) ? 0 : 1;
+    tray->hide();
 
     // The same page under a dark system palette: nothing in the UI hard-codes light colours.
     {
