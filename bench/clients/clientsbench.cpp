@@ -122,7 +122,7 @@ int main(int argc, char **argv)
     std::printf("tracks %d, latency %lld ms, Spotify page 50, Plex page 100, URL limit 4000\n", tracks,
                 static_cast<long long>(options.latency.count()));
     measure("spotify playlistEntries", runs, [&] {
-        return await<std::vector<pb::SpotifyPlaylistEntry>>(
+        return await<std::vector<pb::PlaylistEntry>>(
                    [&](auto cb) { spotify.playlistEntries(playlistId, nullptr, cb); })
             .ok();
     });

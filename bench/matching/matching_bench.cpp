@@ -40,7 +40,7 @@ QString titleCase(const QString &w)
 
 struct World {
     std::vector<pb::PlexTrack> library;
-    std::vector<pb::SpotifyTrack> playlist;
+    std::vector<pb::SourceTrack> playlist;
     std::vector<QString> titles;
 };
 
@@ -86,7 +86,7 @@ const World &world()
         }
         out.playlist.reserve(1000);
         for (int i = 0; i < 1000; ++i) {
-            pb::SpotifyTrack s;
+            pb::SourceTrack s;
             s.id = QStringLiteral("sp%1").arg(i);
             if (i % 5 != 4) { // 80 % are in the library, written the Spotify way
                 const pb::PlexTrack &t = out.library.at(static_cast<size_t>(pick(20000)));
@@ -134,7 +134,7 @@ void BM_PrepareSpotifyTrack(benchmark::State &state)
 BENCHMARK(BM_PrepareSpotifyTrack);
 
 // 50 candidates like a search returns: the artist's own tracks plus look-alike titles.
-std::vector<pb::PlexTrack> fiftyCandidates(const pb::SpotifyTrack &track)
+std::vector<pb::PlexTrack> fiftyCandidates(const pb::SourceTrack &track)
 {
     std::vector<pb::PlexTrack> out;
     const auto &lib = world().library;
@@ -153,7 +153,7 @@ std::vector<pb::PlexTrack> fiftyCandidates(const pb::SpotifyTrack &track)
 void BM_Match1Vs50Prepared(benchmark::State &state)
 {
     const MatchingEngine engine;
-    const pb::SpotifyTrack &track = world().playlist.front();
+    const pb::SourceTrack &track = world().playlist.front();
     const PreparedSpotify s = prepare(track);
     std::vector<PreparedPlex> candidates;
     for (const auto &c : fiftyCandidates(track))
@@ -169,7 +169,7 @@ BENCHMARK(BM_Match1Vs50Prepared);
 void BM_Match1Vs50Raw(benchmark::State &state)
 {
     const MatchingEngine engine;
-    const pb::SpotifyTrack &track = world().playlist.front();
+    const pb::SourceTrack &track = world().playlist.front();
     const std::vector<pb::PlexTrack> candidates = fiftyCandidates(track);
     for (auto _ : state)
         benchmark::DoNotOptimize(engine.match(track, candidates));

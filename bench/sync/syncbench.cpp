@@ -70,7 +70,7 @@ QHash<QString, QString> groundTruth(const fakes::World &w)
 }
 
 Phase runPhase(const QString &name, sync::SyncService &service, fakes::FakeServices &fakes,
-               const SpotifyPlaylist &playlist)
+               const SourcePlaylist &playlist)
 {
     fakes.clearRequestLog();
     Phase ph;
@@ -164,7 +164,7 @@ int main(int argc, char **argv)
     so.databasePath = dir.filePath(QStringLiteral("state.sqlite"));
     sync::SyncService service(a, so);
 
-    SpotifyPlaylist playlist;
+    SourcePlaylist playlist;
     playlist.id = spotifyList.id;
     playlist.name = spotifyList.name;
 

@@ -21,8 +21,8 @@ void OfflineBackend::refreshPlaylists()
     QTimer::singleShot(0, this, [this] { Q_EMIT playlistsFailed(notConnected().message); });
 }
 
-void OfflineBackend::loadEntries(const SpotifyPlaylist &, QObject *ctx,
-                                 pb::gui::GuiCallback<std::vector<SpotifyPlaylistEntry>> done)
+void OfflineBackend::loadEntries(const SourcePlaylist &, QObject *ctx,
+                                 pb::gui::GuiCallback<std::vector<PlaylistEntry>> done)
 {
     QTimer::singleShot(0, ctx, [done = std::move(done)] { done(notConnected()); });
 }
@@ -33,7 +33,7 @@ void OfflineBackend::searchPlex(const QString &, QObject *ctx,
     QTimer::singleShot(0, ctx, [done = std::move(done)] { done(notConnected()); });
 }
 
-pb::Status OfflineBackend::setManualOverride(const SpotifyTrack &, const PlexTrack &)
+pb::Status OfflineBackend::setManualOverride(const SourceTrack &, const PlexTrack &)
 {
     return notConnected();
 }

@@ -11,7 +11,7 @@ class IdleRegistry : public pb::sync::SyncRegistry {
 
 public:
     using SyncRegistry::SyncRegistry;
-    bool startSync(const SpotifyPlaylist &, const pb::sync::SyncOptions &) override { return false; }
+    bool startSync(const SourcePlaylist &, const pb::sync::SyncOptions &) override { return false; }
     void cancelSync(const QString &) override {}
     bool isRunning(const QString &) const override { return false; }
     std::optional<pb::sync::SyncJobSnapshot> snapshot(const QString &) const override { return std::nullopt; }
@@ -27,11 +27,11 @@ public:
     pb::gui::AccountStatus accountStatus() const override { return {}; }
     pb::sync::SyncRegistry *registry() const override { return m_registry; }
     void refreshPlaylists() override;
-    void loadEntries(const SpotifyPlaylist &, QObject *ctx,
-                     pb::gui::GuiCallback<std::vector<SpotifyPlaylistEntry>> done) override;
+    void loadEntries(const SourcePlaylist &, QObject *ctx,
+                     pb::gui::GuiCallback<std::vector<PlaylistEntry>> done) override;
     void searchPlex(const QString &, QObject *ctx,
                     pb::gui::GuiCallback<std::vector<PlexTrack>> done) override;
-    pb::Status setManualOverride(const SpotifyTrack &, const PlexTrack &) override;
+    pb::Status setManualOverride(const SourceTrack &, const PlexTrack &) override;
 
 private:
     IdleRegistry *m_registry;

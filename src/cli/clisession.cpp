@@ -153,13 +153,13 @@ Result<std::unique_ptr<Session>> Session::open(const SessionOptions &options)
     return s;
 }
 
-Result<std::vector<SpotifyPlaylist>> Session::playlists()
+Result<std::vector<SourcePlaylist>> Session::playlists()
 {
     QNetworkAccessManager nam;
     clients::SpotifyClient spotify(&nam, m_accounts.spotify, m_accounts.spotifyTokens);
     QEventLoop loop;
-    std::optional<Result<std::vector<SpotifyPlaylist>>> out;
-    spotify.playlists(&loop, [&](Result<std::vector<SpotifyPlaylist>> r) {
+    std::optional<Result<std::vector<SourcePlaylist>>> out;
+    spotify.playlists(&loop, [&](Result<std::vector<SourcePlaylist>> r) {
         out.emplace(std::move(r));
         loop.quit();
     });

@@ -46,7 +46,7 @@ int runPlaylists(const QStringList &argsIn)
         store = std::move(s).value();
 
     QJsonArray rows;
-    for (const SpotifyPlaylist &p : *list) {
+    for (const SourcePlaylist &p : *list) {
         QJsonObject row{{QStringLiteral("id"), p.id},
                         {QStringLiteral("name"), p.name},
                         {QStringLiteral("owner"), p.ownerName.isEmpty() ? p.ownerId : p.ownerName},

@@ -50,7 +50,7 @@ QString outcomeName(sync::SyncOutcome o)
     return {};
 }
 
-QJsonObject report(const SpotifyPlaylist &p, const sync::SyncJobSnapshot &snap, const sync::SyncResult &r)
+QJsonObject report(const SourcePlaylist &p, const sync::SyncJobSnapshot &snap, const sync::SyncResult &r)
 {
     QJsonArray tracks;
     for (const sync::TrackOutcome &t : snap.tracks) {
@@ -92,7 +92,7 @@ QJsonObject report(const SpotifyPlaylist &p, const sync::SyncJobSnapshot &snap, 
 /// One line per playlist, redrawn in place on a terminal.
 class ProgressBars {
 public:
-    explicit ProgressBars(const std::vector<SpotifyPlaylist> &playlists) : m_playlists(playlists)
+    explicit ProgressBars(const std::vector<SourcePlaylist> &playlists) : m_playlists(playlists)
     {
         m_lines.resize(playlists.size());
     }
@@ -125,7 +125,7 @@ private:
             err << QStringLiteral("\x1b[2K%1  %2\n").arg(m_playlists[i].name.left(28), -28).arg(m_lines[i]);
         m_drawn = true;
     }
-    std::vector<SpotifyPlaylist> m_playlists;
+    std::vector<SourcePlaylist> m_playlists;
     std::vector<QString> m_lines;
     bool m_drawn = false;
 };
@@ -177,17 +177,17 @@ int runSync(const QStringList &argsIn)
         err << "sync: " << list.error().toString() << '\n';
         return exitCodeFor(list.error());
     }
-    std::vector<SpotifyPlaylist> chosen;
+    std::vector<SourcePlaylist> chosen;
     if (all) {
         chosen = *list;
     } else {
         for (const QString &w : wanted) {
-            std::vector<SpotifyPlaylist> hits;
-            for (const SpotifyPlaylist &p : *list)
+            std::vector<SourcePlaylist> hits;
+            for (const SourcePlaylist &p : *list)
                 if (p.id == w)
                     hits = {p};
             if (hits.empty())
-                for (const SpotifyPlaylist &p : *list)
+                for (const SourcePlaylist &p : *list)
                     if (p.name.compare(w, Qt::CaseInsensitive) == 0)
                         hits.push_back(p);
             if (hits.empty()) {
@@ -196,7 +196,7 @@ int runSync(const QStringList &argsIn)
             }
             if (hits.size() > 1) {
                 err << "sync: several playlists are named '" << w << "'; use an id:";
-                for (const SpotifyPlaylist &p : hits)
+                for (const SourcePlaylist &p : hits)
                     err << ' ' << p.id;
                 err << '\n';
                 return kExitUsage;
@@ -218,11 +218,11 @@ int runSync(const QStringList &argsIn)
                          if (bars)
                              progress.update(id, ProgressBars::bar(p));
                      });
-    std::vector<std::pair<SpotifyPlaylist, sync::SyncResult>> results;
+    std::vector<std::pair<SourcePlaylist, sync::SyncResult>> results;
     QEventLoop loop;
     QObject::connect(&service, &sync::SyncRegistry::syncFinished, &service,
                      [&](const QString &id, const sync::SyncResult &r) {
-                         for (const SpotifyPlaylist &p : chosen)
+                         for (const SourcePlaylist &p : chosen)
                              if (p.id == id)
                                  results.emplace_back(p, r);
                          if (bars)
@@ -241,7 +241,7 @@ int runSync(const QStringList &argsIn)
             service.cancelAll();
     });
     interruptPoll.start(50);
-    for (const SpotifyPlaylist &p : chosen)
+    for (const SourcePlaylist &p : chosen)
         service.startSync(p, syncOptions);
     if (results.size() < chosen.size())
         loop.exec();

@@ -206,22 +206,22 @@ RequestHandle SpotifyClient::currentUser(QObject *context, Callback<SpotifyUser>
     return RequestHandle(call);
 }
 
-RequestHandle SpotifyClient::playlists(QObject *context, Callback<std::vector<SpotifyPlaylist>> done)
+RequestHandle SpotifyClient::playlists(QObject *context, Callback<std::vector<SourcePlaylist>> done)
 {
-    auto call = detail::makeCall<std::vector<SpotifyPlaylist>>(this, context, std::move(done));
+    auto call = detail::makeCall<std::vector<SourcePlaylist>>(this, context, std::move(done));
     const QUrl first = v1(m_config, QStringLiteral("/me/playlists"),
                           {{QStringLiteral("limit"), QString::number(std::min(m_config.pageSize, 50))},
                            {QStringLiteral("offset"), QStringLiteral("0")}});
-    sp::startPaging<sp::PlaylistDto, SpotifyPlaylist>(
+    sp::startPaging<sp::PlaylistDto, SourcePlaylist>(
         m_http.get(), m_config.apiUrl, first, call,
         [](sp::PlaylistDto &&d, int) { return std::move(d.value); });
     return RequestHandle(call);
 }
 
 RequestHandle SpotifyClient::playlist(const QString &playlistId, QObject *context,
-                                      Callback<SpotifyPlaylist> done)
+                                      Callback<SourcePlaylist> done)
 {
-    auto call = detail::makeCall<SpotifyPlaylist>(this, context, std::move(done));
+    auto call = detail::makeCall<SourcePlaylist>(this, context, std::move(done));
     const QUrl url =
         v1(m_config, QStringLiteral("/playlists/") + detail::pathSegment(playlistId),
            {{QStringLiteral("fields"),
@@ -232,15 +232,15 @@ RequestHandle SpotifyClient::playlist(const QString &playlistId, QObject *contex
 }
 
 RequestHandle SpotifyClient::playlistEntries(const QString &playlistId, QObject *context,
-                                             Callback<std::vector<SpotifyPlaylistEntry>> done)
+                                             Callback<std::vector<PlaylistEntry>> done)
 {
-    auto call = detail::makeCall<std::vector<SpotifyPlaylistEntry>>(this, context, std::move(done));
+    auto call = detail::makeCall<std::vector<PlaylistEntry>>(this, context, std::move(done));
     const QUrl first = v1(
         m_config, QStringLiteral("/playlists/") + detail::pathSegment(playlistId) + QStringLiteral("/items"),
         {{QStringLiteral("limit"), QString::number(std::min(m_config.pageSize, 50))},
          {QStringLiteral("offset"), QStringLiteral("0")},
          {QStringLiteral("additional_types"), QStringLiteral("track,episode")}});
-    sp::startPaging<sp::EntryDto, SpotifyPlaylistEntry>(
+    sp::startPaging<sp::EntryDto, PlaylistEntry>(
         m_http.get(), m_config.apiUrl, first, call,
         [](sp::EntryDto &&d, int position) {
             d.value.position = position;
@@ -254,17 +254,17 @@ RequestHandle SpotifyClient::playlistEntries(const QString &playlistId, QObject 
     return RequestHandle(call);
 }
 
-RequestHandle SpotifyClient::likedSongs(QObject *context, Callback<std::vector<SpotifyPlaylistEntry>> done)
+RequestHandle SpotifyClient::likedSongs(QObject *context, Callback<std::vector<PlaylistEntry>> done)
 {
-    auto call = detail::makeCall<std::vector<SpotifyPlaylistEntry>>(this, context, std::move(done));
+    auto call = detail::makeCall<std::vector<PlaylistEntry>>(this, context, std::move(done));
     const QUrl first = v1(m_config, QStringLiteral("/me/tracks"),
                           {{QStringLiteral("limit"), QString::number(std::min(m_config.pageSize, 50))},
                            {QStringLiteral("offset"), QStringLiteral("0")}});
-    sp::startPaging<sp::EntryDto, SpotifyPlaylistEntry>(m_http.get(), m_config.apiUrl, first, call,
-                                                        [](sp::EntryDto &&d, int position) {
-                                                            d.value.position = position;
-                                                            return std::move(d.value);
-                                                        });
+    sp::startPaging<sp::EntryDto, PlaylistEntry>(m_http.get(), m_config.apiUrl, first, call,
+                                                 [](sp::EntryDto &&d, int position) {
+                                                     d.value.position = position;
+                                                     return std::move(d.value);
+                                                 });
     return RequestHandle(call);
 }
 

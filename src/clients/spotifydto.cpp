@@ -13,7 +13,7 @@ void from_json(const json &j, UserDto &dto)
 
 void from_json(const json &j, PlaylistDto &dto)
 {
-    pb::SpotifyPlaylist &p = dto.value;
+    pb::SourcePlaylist &p = dto.value;
     p.id = str(j, "id");
     p.name = str(j, "name");
     p.description = optStr(j, "description");
@@ -36,9 +36,9 @@ void from_json(const json &j, PlaylistDto &dto)
         p.trackCount = static_cast<int>(optInt(*contents, "total", 0));
 }
 
-pb::SpotifyTrack trackFrom(const json &j)
+pb::SourceTrack trackFrom(const json &j)
 {
-    pb::SpotifyTrack t;
+    pb::SourceTrack t;
     t.id = optStr(j, "id");
     t.uri = optStr(j, "uri");
     t.name = str(j, "name");
@@ -67,7 +67,7 @@ void from_json(const json &j, EntryDto &dto)
     const json *object = optObject(j, "item");
     if (!object)
         object = optObject(j, "track");
-    pb::SpotifyPlaylistEntry &e = dto.value;
+    pb::PlaylistEntry &e = dto.value;
     if (!object) {
         e.skipReason = pb::SkipReason::Unavailable; // null item: no longer available
         return;

@@ -15,14 +15,14 @@ struct UserDto {
 void from_json(const json &j, UserDto &dto);
 
 struct PlaylistDto {
-    pb::SpotifyPlaylist value;
+    pb::SourcePlaylist value;
 };
 void from_json(const json &j, PlaylistDto &dto);
 
 /// A playlist item (`item`, falling back to `track`) or a Liked Songs entry (`track`).
 /// Null items, local files and episodes become entries with a skipReason.
 struct EntryDto {
-    pb::SpotifyPlaylistEntry value;
+    pb::PlaylistEntry value;
 };
 void from_json(const json &j, EntryDto &dto);
 
@@ -53,7 +53,7 @@ struct TokenDto {
 void from_json(const json &j, TokenDto &dto);
 
 /// A track object (also used for episodes and local files).
-pb::SpotifyTrack trackFrom(const json &j);
+pb::SourceTrack trackFrom(const json &j);
 
 /// Maps a non-2xx Spotify answer ({"error":{status,message,reason}} on the Web API,
 /// {"error","error_description"} on the accounts service, or anything else) to a typed error.

@@ -62,7 +62,7 @@ QString AppSettings::plexTitleFor(const QString &name, const QString &owner) con
     return title.isEmpty() ? name : title;
 }
 
-pb::sync::SyncOptions syncOptionsFor(const SpotifyPlaylist &playlist, const QString &librarySectionKey,
+pb::sync::SyncOptions syncOptionsFor(const SourcePlaylist &playlist, const QString &librarySectionKey,
                                      const AppSettings &settings)
 {
     pb::sync::SyncOptions options;

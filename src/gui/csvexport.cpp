@@ -24,7 +24,7 @@ QString cell(QString value)
 
 } // namespace
 
-QString downloadQuery(const SpotifyTrack &track)
+QString downloadQuery(const SourceTrack &track)
 {
     const QString artist = track.artists.isEmpty() ? QString() : track.artists.front();
     return QString(artist + QLatin1Char(' ') + track.name).simplified();

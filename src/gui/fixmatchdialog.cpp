@@ -15,7 +15,7 @@
 
 namespace pb::gui {
 
-FixMatchDialog::FixMatchDialog(const SpotifyTrack &track, AppBackend *backend, QWidget *parent)
+FixMatchDialog::FixMatchDialog(const SourceTrack &track, AppBackend *backend, QWidget *parent)
     : QDialog(parent), m_track(track), m_backend(backend)
 {
     setWindowTitle(tr("Fix Match"));

@@ -147,7 +147,7 @@ void MainWindow::refresh()
     m_backend->refreshPlaylists();
 }
 
-void MainWindow::setPlaylists(const std::vector<SpotifyPlaylist> &playlists)
+void MainWindow::setPlaylists(const std::vector<SourcePlaylist> &playlists)
 {
     for (PlaylistItem *old : std::as_const(m_items)) {
         m_ui->listLayout->removeWidget(old);
@@ -159,7 +159,7 @@ void MainWindow::setPlaylists(const std::vector<SpotifyPlaylist> &playlists)
     const QString userId = m_backend->accountStatus().spotifyUser.id;
     SyncRegistry *registry = m_backend->registry();
     int index = 0;
-    for (const SpotifyPlaylist &p : playlists) {
+    for (const SourcePlaylist &p : playlists) {
         auto *card = new PlaylistItem(p, unreadableReason(p, userId), m_covers, m_ui->listWidget);
         connect(card, &PlaylistItem::syncRequested, this, &MainWindow::startSync);
         connect(card, &PlaylistItem::cancelRequested, registry, &SyncRegistry::cancelSync);

@@ -39,7 +39,7 @@ const QString kGeometryKey = QStringLiteral("ui/detailsModal/geometry");
 const QString kSplitterKey = QStringLiteral("ui/detailsModal/splitter");
 } // namespace
 
-PlaylistDetailsModal::PlaylistDetailsModal(const SpotifyPlaylist &playlist, AppBackend *backend,
+PlaylistDetailsModal::PlaylistDetailsModal(const SourcePlaylist &playlist, AppBackend *backend,
                                            CoverArtCache *covers, QWidget *parent)
     : QDialog(parent), m_playlist(playlist), m_backend(backend), m_model(new TrackTableModel(this)),
       m_proxy(new QSortFilterProxyModel(this))
@@ -218,14 +218,13 @@ void PlaylistDetailsModal::loadFromSnapshot()
         m_status->showResult(*snapshot->result);
     }
     if (!snapshot || snapshot->tracks.empty()) {
-        m_backend->loadEntries(
-            m_playlist, this, [this](pb::Result<std::vector<SpotifyPlaylistEntry>> entries) {
-                // A sync that started meanwhile owns the table.
-                if (entries.ok() && m_model->rowCount() == 0)
-                    m_model->setEntries(entries.value());
-                else if (!entries.ok() && m_model->rowCount() == 0)
-                    m_detail->setPlainText(tr("Could not read the tracks: %1").arg(entries.error().message));
-            });
+        m_backend->loadEntries(m_playlist, this, [this](pb::Result<std::vector<PlaylistEntry>> entries) {
+            // A sync that started meanwhile owns the table.
+            if (entries.ok() && m_model->rowCount() == 0)
+                m_model->setEntries(entries.value());
+            else if (!entries.ok() && m_model->rowCount() == 0)
+                m_detail->setPlainText(tr("Could not read the tracks: %1").arg(entries.error().message));
+        });
     }
 }
 

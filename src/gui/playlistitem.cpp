@@ -18,7 +18,7 @@ namespace {
 constexpr int kCoverSize = 56;
 }
 
-QString unreadableReason(const SpotifyPlaylist &playlist, const QString &currentUserId)
+QString unreadableReason(const SourcePlaylist &playlist, const QString &currentUserId)
 {
     if (playlist.isLikedSongs || playlist.collaborative || currentUserId.isEmpty() ||
         playlist.ownerId == currentUserId)
@@ -46,7 +46,7 @@ QString relativeTime(const QDateTime &when, const QDateTime &now)
     return QLocale().toString(when.date(), QLocale::ShortFormat);
 }
 
-PlaylistItem::PlaylistItem(const SpotifyPlaylist &playlist, const QString &unreadableReason,
+PlaylistItem::PlaylistItem(const SourcePlaylist &playlist, const QString &unreadableReason,
                            CoverArtCache *covers, QWidget *parent)
     : QFrame(parent), m_playlist(playlist), m_reason(unreadableReason)
 {

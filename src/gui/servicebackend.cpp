@@ -30,9 +30,9 @@ pb::sync::SyncRegistry *ServiceBackend::registry() const
     return m_service.get();
 }
 
-SpotifyPlaylist ServiceBackend::likedSongsPlaylist(int trackCount)
+SourcePlaylist ServiceBackend::likedSongsPlaylist(int trackCount)
 {
-    SpotifyPlaylist liked;
+    SourcePlaylist liked;
     liked.id = kLikedSongsId;
     liked.name = tr("Liked Songs");
     liked.isLikedSongs = true;
@@ -42,39 +42,38 @@ SpotifyPlaylist ServiceBackend::likedSongsPlaylist(int trackCount)
 
 void ServiceBackend::refreshPlaylists()
 {
-    m_spotify->playlists(this, [this](pb::Result<std::vector<SpotifyPlaylist>> playlists) {
+    m_spotify->playlists(this, [this](pb::Result<std::vector<SourcePlaylist>> playlists) {
         if (!playlists.ok()) {
             Q_EMIT playlistsFailed(playlists.error().message);
             return;
         }
         // Liked Songs is not in /me/playlists; its size comes from /me/tracks.
         m_spotify->likedSongs(this, [this, owned = std::move(playlists).value()](
-                                        pb::Result<std::vector<SpotifyPlaylistEntry>> liked) mutable {
+                                        pb::Result<std::vector<PlaylistEntry>> liked) mutable {
             if (liked.ok())
                 m_likedCount = static_cast<int>(liked->size());
-            std::vector<SpotifyPlaylist> all;
+            std::vector<SourcePlaylist> all;
             all.reserve(owned.size() + 1);
-            SpotifyPlaylist likedPlaylist = likedSongsPlaylist(m_likedCount);
+            SourcePlaylist likedPlaylist = likedSongsPlaylist(m_likedCount);
             likedPlaylist.ownerId = m_connection.status.spotifyUser.id;
             likedPlaylist.ownerName = m_connection.status.spotifyUser.displayName;
             all.push_back(likedPlaylist);
-            for (SpotifyPlaylist &p : owned)
+            for (SourcePlaylist &p : owned)
                 all.push_back(std::move(p));
             Q_EMIT playlistsLoaded(all);
         });
     });
 }
 
-void ServiceBackend::loadEntries(const SpotifyPlaylist &playlist, QObject *ctx,
-                                 GuiCallback<std::vector<SpotifyPlaylistEntry>> done)
+void ServiceBackend::loadEntries(const SourcePlaylist &playlist, QObject *ctx,
+                                 GuiCallback<std::vector<PlaylistEntry>> done)
 {
     if (playlist.isLikedSongs) {
-        m_spotify->likedSongs(
-            ctx, [this, done = std::move(done)](pb::Result<std::vector<SpotifyPlaylistEntry>> r) {
-                if (r.ok())
-                    m_likedCount = static_cast<int>(r->size());
-                done(std::move(r));
-            });
+        m_spotify->likedSongs(ctx, [this, done = std::move(done)](pb::Result<std::vector<PlaylistEntry>> r) {
+            if (r.ok())
+                m_likedCount = static_cast<int>(r->size());
+            done(std::move(r));
+        });
         return;
     }
     m_spotify->playlistEntries(playlist.id, ctx, std::move(done));
@@ -113,7 +112,7 @@ pb::Result<std::vector<pb::sync::RunTrack>> ServiceBackend::runTracks(qint64 run
     return m_service->runTracks(runId);
 }
 
-pb::Status ServiceBackend::setManualOverride(const SpotifyTrack &track, const PlexTrack &plexTrack)
+pb::Status ServiceBackend::setManualOverride(const SourceTrack &track, const PlexTrack &plexTrack)
 {
     if (track.id.isEmpty())
         return pb::Error::make(pb::ErrorKind::InvalidInput, tr("Local files cannot be matched by hand."));

@@ -24,7 +24,7 @@ namespace {
 constexpr int kHistoryLimit = 200;
 }
 
-SyncHistoryDialog::SyncHistoryDialog(const SpotifyPlaylist &playlist, AppBackend *backend, QWidget *parent)
+SyncHistoryDialog::SyncHistoryDialog(const SourcePlaylist &playlist, AppBackend *backend, QWidget *parent)
     : QDialog(parent), m_playlist(playlist), m_backend(backend), m_model(new SyncHistoryModel(this))
 {
     setWindowTitle(tr("Sync History – %1").arg(playlist.name));
@@ -85,10 +85,10 @@ SyncHistoryDialog::SyncHistoryDialog(const SpotifyPlaylist &playlist, AppBackend
         connect(registry, &pb::sync::SyncRegistry::syncFinished, this, &SyncHistoryDialog::onFinished);
 
     // Track names for the per-run lines (the history stores Spotify ids only).
-    m_backend->loadEntries(playlist, this, [this](pb::Result<std::vector<SpotifyPlaylistEntry>> entries) {
+    m_backend->loadEntries(playlist, this, [this](pb::Result<std::vector<PlaylistEntry>> entries) {
         if (!entries)
             return;
-        for (const SpotifyPlaylistEntry &e : *entries)
+        for (const PlaylistEntry &e : *entries)
             if (!e.track.id.isEmpty())
                 m_trackNames.insert(
                     e.track.id, tr("%1 – %2").arg(e.track.name, e.track.artists.join(QStringLiteral(", "))));

@@ -16,12 +16,12 @@ TrackTableModel::TrackTableModel(QObject *parent) : QAbstractTableModel(parent)
     m_icons[static_cast<int>(TrackStatus::Skipped)] = QIcon(QStringLiteral(":/icons/status-skipped.svg"));
 }
 
-void TrackTableModel::setEntries(const std::vector<SpotifyPlaylistEntry> &entries)
+void TrackTableModel::setEntries(const std::vector<PlaylistEntry> &entries)
 {
     beginResetModel();
     m_rows.clear();
     m_rows.reserve(entries.size());
-    for (const SpotifyPlaylistEntry &e : entries) {
+    for (const PlaylistEntry &e : entries) {
         TrackOutcome o;
         o.position = e.position;
         o.track = e.track;

@@ -104,7 +104,7 @@ QString cleanArtist(QString s)
 
 } // namespace
 
-std::optional<QString> soulSyncOrigin(const SpotifyTrack &track, const std::vector<PlexTrack> &candidates)
+std::optional<QString> soulSyncOrigin(const SourceTrack &track, const std::vector<PlexTrack> &candidates)
 {
     double bestConfidence = -1;
     const PlexTrack *best = nullptr;
@@ -218,7 +218,7 @@ QString trimmed(QString s)
 
 } // namespace
 
-std::optional<QString> spotifyToPlex(const SpotifyTrack &track, const std::vector<PlexTrack> &candidates)
+std::optional<QString> spotifyToPlex(const SourceTrack &track, const std::vector<PlexTrack> &candidates)
 {
     QStringList artists = track.artists;
     if (track.artists.size() > 1)

@@ -191,7 +191,7 @@ VersionInfo effectiveVersion(const VersionInfo &title, const VersionInfo &album)
 
 MatchingEngine::MatchingEngine(MatchConfig config) : m_config(config) {}
 
-Candidate MatchingEngine::score(const SpotifyTrack &track, const PlexTrack &candidate) const
+Candidate MatchingEngine::score(const SourceTrack &track, const PlexTrack &candidate) const
 {
     return score(prepare(track), prepare(candidate));
 }
@@ -366,7 +366,7 @@ Candidate MatchingEngine::scoreImpl(const PreparedSpotify &s, const PreparedPlex
     return c;
 }
 
-MatchResult MatchingEngine::match(const SpotifyTrack &track, const std::vector<PlexTrack> &candidates) const
+MatchResult MatchingEngine::match(const SourceTrack &track, const std::vector<PlexTrack> &candidates) const
 {
     std::vector<PreparedPlex> prepared;
     prepared.reserve(candidates.size());

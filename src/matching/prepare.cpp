@@ -160,7 +160,7 @@ bool looksClassical(const QStringList &words)
 
 } // namespace
 
-PreparedSpotify prepare(const SpotifyTrack &track)
+PreparedSpotify prepare(const SourceTrack &track)
 {
     PreparedSpotify p;
     p.track = track;

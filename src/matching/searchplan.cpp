@@ -15,7 +15,7 @@ bool MatchingEngine::isConfident(const MatchResult &result) const
     return result.accepted() && result.confidence >= m_config.confidentThreshold;
 }
 
-std::vector<SearchQuery> MatchingEngine::searchPlan(const SpotifyTrack &track) const
+std::vector<SearchQuery> MatchingEngine::searchPlan(const SourceTrack &track) const
 {
     std::vector<SearchQuery> plan;
     auto add = [&](const QString &title, const QString &artist, bool exact) {
@@ -85,7 +85,7 @@ std::vector<SearchQuery> MatchingEngine::searchPlan(const SpotifyTrack &track) c
     return plan;
 }
 
-Result<TrackMatch> MatchingEngine::matchTrack(const SpotifyTrack &track,
+Result<TrackMatch> MatchingEngine::matchTrack(const SourceTrack &track,
                                               const CandidateProvider &provider) const
 {
     TrackMatch out;
@@ -117,7 +117,7 @@ Result<TrackMatch> MatchingEngine::matchTrack(const SpotifyTrack &track,
     return out;
 }
 
-Result<std::vector<TrackMatch>> MatchingEngine::matchPlaylistTracks(const std::vector<SpotifyTrack> &tracks,
+Result<std::vector<TrackMatch>> MatchingEngine::matchPlaylistTracks(const std::vector<SourceTrack> &tracks,
                                                                     const CandidateProvider &provider) const
 {
     std::vector<TrackMatch> out;
@@ -132,7 +132,7 @@ Result<std::vector<TrackMatch>> MatchingEngine::matchPlaylistTracks(const std::v
     return out;
 }
 
-QString MatchingEngine::generateDownloadQuery(const SpotifyTrack &track)
+QString MatchingEngine::generateDownloadQuery(const SourceTrack &track)
 {
     const ParsedTitle parsed = parseTitle(track.name);
     QStringList words;

@@ -48,7 +48,7 @@ QStringList keysOf(const std::vector<CurrentItem> &items)
 
 } // namespace
 
-JobRunner::JobRunner(JobContext &ctx, SpotifyPlaylist playlist, JobSink sink, QObject *parent)
+JobRunner::JobRunner(JobContext &ctx, SourcePlaylist playlist, JobSink sink, QObject *parent)
     : QObject(parent), m_ctx(ctx), m_playlist(std::move(playlist)), m_sink(std::move(sink))
 {
     m_result.spotifyPlaylistId = m_playlist.id;
@@ -104,7 +104,7 @@ void JobRunner::readAll()
         // The snapshot id decides whether anything changed on Spotify since the last sync.
         ++*pending;
         m_reads.push_back(
-            m_ctx.spotify->playlist(m_playlist.id, this, [this, oneDone](Result<SpotifyPlaylist> r) {
+            m_ctx.spotify->playlist(m_playlist.id, this, [this, oneDone](Result<SourcePlaylist> r) {
                 if (!r)
                     return fail(r.error(), QStringLiteral("could not read the Spotify playlist"));
                 m_playlist = *r;
@@ -112,7 +112,7 @@ void JobRunner::readAll()
             }));
     }
     ++*pending;
-    auto onEntries = [this, oneDone](Result<std::vector<SpotifyPlaylistEntry>> r) {
+    auto onEntries = [this, oneDone](Result<std::vector<PlaylistEntry>> r) {
         if (!r)
             return fail(r.error(), QStringLiteral("could not read the Spotify playlist"));
         m_entries = std::move(*r);
@@ -120,7 +120,7 @@ void JobRunner::readAll()
             // Liked Songs has no snapshot id: a fingerprint of its track ids, in order, plays
             // that part, so the "nothing changed" shortcut fires only when nothing changed.
             QStringList ids;
-            for (const SpotifyPlaylistEntry &e : m_entries)
+            for (const PlaylistEntry &e : m_entries)
                 ids << e.track.id;
             m_playlist.snapshotId = QStringLiteral("liked:") + plexFingerprint(ids);
         }
@@ -180,7 +180,7 @@ bool JobRunner::tryUnchanged()
     if (!last || !*last || (*last)->tracks.size() != m_entries.size())
         return false;
     QStringList ids;
-    for (const SpotifyPlaylistEntry &e : m_entries)
+    for (const PlaylistEntry &e : m_entries)
         ids << e.track.id;
     // A correction made since then must be applied, so it disables the shortcut.
     auto overrides = m_ctx.store->overrides(ids, m_ctx.machineIdentifier);

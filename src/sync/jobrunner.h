@@ -20,7 +20,7 @@ class PlaylistWriter;
 class JobRunner : public QObject {
     Q_OBJECT
 public:
-    JobRunner(JobContext &ctx, SpotifyPlaylist playlist, JobSink sink, QObject *parent = nullptr);
+    JobRunner(JobContext &ctx, SourcePlaylist playlist, JobSink sink, QObject *parent = nullptr);
     ~JobRunner() override;
 
     void start();
@@ -48,14 +48,14 @@ private:
     bool stopIfCancelled();
 
     JobContext &m_ctx;
-    SpotifyPlaylist m_playlist;
+    SourcePlaylist m_playlist;
     JobSink m_sink;
     SyncResult m_result;
     SyncProgress m_progress;
     bool m_progressDirty = false;
     std::vector<TrackOutcome> m_pendingOutcomes;
     std::vector<TrackOutcome> m_outcomes;
-    std::vector<SpotifyPlaylistEntry> m_entries;
+    std::vector<PlaylistEntry> m_entries;
     std::optional<PlaylistLink> m_link;
     std::vector<CurrentItem> m_current;
     QString m_linkNote;

@@ -4,7 +4,7 @@
 
 namespace pb::sync {
 
-QString newPlexPlaylistTitle(const QString &chosen, const SpotifyPlaylist &playlist)
+QString newPlexPlaylistTitle(const QString &chosen, const SourcePlaylist &playlist)
 {
     if (const QString t = chosen.trimmed(); !t.isEmpty())
         return t;

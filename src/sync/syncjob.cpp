@@ -9,7 +9,7 @@
 
 namespace pb::sync {
 
-SyncJob::SyncJob(SpotifyPlaylist playlist, SyncOptions options, SyncAccounts accounts,
+SyncJob::SyncJob(SourcePlaylist playlist, SyncOptions options, SyncAccounts accounts,
                  SyncServiceOptions serviceOptions, JobSink sink)
     : m_playlist(std::move(playlist)), m_options(std::move(options)), m_accounts(std::move(accounts)),
       m_serviceOptions(std::move(serviceOptions)), m_sink(std::move(sink))

@@ -13,16 +13,16 @@ namespace pb::sync {
 /// and returns when the job is over. cancel() may be called from any thread.
 class SyncJob : public QRunnable, public std::enable_shared_from_this<SyncJob> {
 public:
-    SyncJob(SpotifyPlaylist playlist, SyncOptions options, SyncAccounts accounts,
+    SyncJob(SourcePlaylist playlist, SyncOptions options, SyncAccounts accounts,
             SyncServiceOptions serviceOptions, JobSink sink);
 
     void run() override;
     void cancel() { m_cancel.cancel(); }
     bool isCancelled() const { return m_cancel.isCancelled(); }
-    const SpotifyPlaylist &playlist() const { return m_playlist; }
+    const SourcePlaylist &playlist() const { return m_playlist; }
 
 private:
-    SpotifyPlaylist m_playlist;
+    SourcePlaylist m_playlist;
     SyncOptions m_options;
     SyncAccounts m_accounts;
     SyncServiceOptions m_serviceOptions;

@@ -35,12 +35,12 @@ void SyncService::setAccounts(SyncAccounts accounts)
     m_accounts = std::move(accounts);
 }
 
-QString SyncService::syncPlaylist(const SpotifyPlaylist &playlist, const SyncOptions &options)
+QString SyncService::syncPlaylist(const SourcePlaylist &playlist, const SyncOptions &options)
 {
     return startSync(playlist, options) ? playlist.id : QString();
 }
 
-bool SyncService::startSync(const SpotifyPlaylist &playlist, const SyncOptions &options)
+bool SyncService::startSync(const SourcePlaylist &playlist, const SyncOptions &options)
 {
     if (playlist.id.isEmpty() || m_jobs.contains(playlist.id))
         return false;

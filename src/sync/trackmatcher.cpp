@@ -8,7 +8,7 @@ namespace pb::sync {
 
 namespace {
 
-QString label(const SpotifyTrack &t)
+QString label(const SourceTrack &t)
 {
     return t.artists.join(QStringLiteral(", ")) + QStringLiteral(" – ") + t.name;
 }
@@ -26,7 +26,7 @@ QString skipText(SkipReason r)
 
 } // namespace
 
-TrackMatcher::TrackMatcher(JobContext &ctx, std::vector<SpotifyPlaylistEntry> entries, QObject *parent)
+TrackMatcher::TrackMatcher(JobContext &ctx, std::vector<PlaylistEntry> entries, QObject *parent)
     : QObject(parent), m_ctx(ctx), m_entries(std::move(entries))
 {}
 
@@ -39,7 +39,7 @@ void TrackMatcher::start(Resolved resolved, Current current, Done done)
     m_outcomes.resize(m_entries.size());
     std::vector<TrackOutcome> skipped;
     for (std::size_t i = 0; i < m_entries.size(); ++i) {
-        const SpotifyPlaylistEntry &e = m_entries[i];
+        const PlaylistEntry &e = m_entries[i];
         TrackOutcome &o = m_outcomes[i];
         o.position = static_cast<int>(i);
         o.track = e.track;
@@ -111,7 +111,7 @@ void TrackMatcher::resolveFromStore(const QHash<QString, PlexTrack> &present)
 {
     for (auto it = m_positions.cbegin(); it != m_positions.cend(); ++it) {
         const QString &id = it.key();
-        const SpotifyTrack &track = m_outcomes[static_cast<std::size_t>(it->front())].track;
+        const SourceTrack &track = m_outcomes[static_cast<std::size_t>(it->front())].track;
         TrackOutcome o;
         o.track = track;
         if (auto ov = m_overrides.constFind(id); ov != m_overrides.cend()) {

@@ -24,7 +24,7 @@ public:
     /// Called before each search starts, with "Artist – Title".
     using Current = std::function<void(const QString &)>;
 
-    TrackMatcher(JobContext &ctx, std::vector<SpotifyPlaylistEntry> entries, QObject *parent = nullptr);
+    TrackMatcher(JobContext &ctx, std::vector<PlaylistEntry> entries, QObject *parent = nullptr);
 
     void start(Resolved resolved, Current current, Done done);
     /// Aborts the searches in flight; `done` receives Cancelled.
@@ -36,7 +36,7 @@ public:
 private:
     struct Pending {
         QString trackId;
-        SpotifyTrack track;
+        SourceTrack track;
         std::vector<matching::SearchQuery> plan;
         std::size_t nextQuery = 0;
         std::size_t nextSection = 0;
@@ -54,7 +54,7 @@ private:
     void complete();
 
     JobContext &m_ctx;
-    std::vector<SpotifyPlaylistEntry> m_entries;
+    std::vector<PlaylistEntry> m_entries;
     std::vector<TrackOutcome> m_outcomes;
     QHash<QString, std::vector<int>> m_positions; ///< Spotify track id -> playlist positions
     QHash<QString, ManualOverride> m_overrides;

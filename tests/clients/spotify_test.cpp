@@ -22,10 +22,9 @@ protected:
     {
         return await<pb::SpotifyUser>([&](auto cb) { c.currentUser(nullptr, cb); });
     }
-    pb::Result<std::vector<pb::SpotifyPlaylistEntry>> entries(SpotifyClient &c, const QString &id)
+    pb::Result<std::vector<pb::PlaylistEntry>> entries(SpotifyClient &c, const QString &id)
     {
-        return await<std::vector<pb::SpotifyPlaylistEntry>>(
-            [&](auto cb) { c.playlistEntries(id, nullptr, cb); });
+        return await<std::vector<pb::PlaylistEntry>>([&](auto cb) { c.playlistEntries(id, nullptr, cb); });
     }
 };
 
@@ -43,7 +42,7 @@ TEST_F(ClientsSpotify, CurrentUser)
 TEST_F(ClientsSpotify, AllPlaylistsAcrossPages)
 {
     auto c = spotify();
-    auto lists = await<std::vector<pb::SpotifyPlaylist>>([&](auto cb) { c->playlists(nullptr, cb); });
+    auto lists = await<std::vector<pb::SourcePlaylist>>([&](auto cb) { c->playlists(nullptr, cb); });
     ASSERT_TRUE(lists.ok()) << lists.error().toString().toStdString();
     ASSERT_EQ(lists->size(), 125u);
     EXPECT_EQ(lists->front().id, QStringLiteral("big"));
@@ -124,10 +123,10 @@ TEST_F(ClientsSpotify, PlaylistMetadataAndLikedSongs)
 {
     auto c = spotify();
     auto p =
-        await<pb::SpotifyPlaylist>([&](auto cb) { c->playlist(QStringLiteral("followed"), nullptr, cb); });
+        await<pb::SourcePlaylist>([&](auto cb) { c->playlist(QStringLiteral("followed"), nullptr, cb); });
     ASSERT_TRUE(p.ok()) << p.error().toString().toStdString();
     EXPECT_EQ(p->ownerId, QStringLiteral("someone"));
-    auto liked = await<std::vector<pb::SpotifyPlaylistEntry>>([&](auto cb) { c->likedSongs(nullptr, cb); });
+    auto liked = await<std::vector<pb::PlaylistEntry>>([&](auto cb) { c->likedSongs(nullptr, cb); });
     ASSERT_TRUE(liked.ok()) << liked.error().toString().toStdString();
     ASSERT_EQ(liked->size(), 60u);
     EXPECT_EQ(liked->at(59).track.id, QStringLiteral("trk0059"));
@@ -290,7 +289,7 @@ TEST_F(ClientsSpotify, MalformedJsonIsParseError)
 {
     auto c = spotify();
     fakes().faults().add(Fault::withKind(FaultKind::Malformed, QStringLiteral("^/v1/me/playlists$"), 1));
-    auto r = await<std::vector<pb::SpotifyPlaylist>>([&](auto cb) { c->playlists(nullptr, cb); });
+    auto r = await<std::vector<pb::SourcePlaylist>>([&](auto cb) { c->playlists(nullptr, cb); });
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.error().kind, ErrorKind::Parse);
 }

@@ -32,7 +32,7 @@ protected:
         ASSERT_NE(m_port, 0);
     }
 
-    pb::Result<std::vector<pb::SpotifyPlaylist>> read()
+    pb::Result<std::vector<pb::SourcePlaylist>> read()
     {
         SpotifyConfig c;
         c.apiUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_port));
@@ -41,7 +41,7 @@ protected:
         SpotifyTokens t;
         t.accessToken = QStringLiteral("access");
         SpotifyClient client(&m_nam, c, t);
-        return await<std::vector<pb::SpotifyPlaylist>>([&](auto cb) { client.playlists(nullptr, cb); });
+        return await<std::vector<pb::SourcePlaylist>>([&](auto cb) { client.playlists(nullptr, cb); });
     }
 
     std::string base() const { return "http://127.0.0.1:" + std::to_string(m_port); }

@@ -32,13 +32,12 @@ protected:
         return spotify(c);
     }
 
-    static pb::Result<std::vector<pb::SpotifyPlaylistEntry>> entries(SpotifyClient &c, const QString &id)
+    static pb::Result<std::vector<pb::PlaylistEntry>> entries(SpotifyClient &c, const QString &id)
     {
-        return await<std::vector<pb::SpotifyPlaylistEntry>>(
-            [&](auto cb) { c.playlistEntries(id, nullptr, cb); });
+        return await<std::vector<pb::PlaylistEntry>>([&](auto cb) { c.playlistEntries(id, nullptr, cb); });
     }
 
-    static void expectBigInOrder(const std::vector<pb::SpotifyPlaylistEntry> &big)
+    static void expectBigInOrder(const std::vector<pb::PlaylistEntry> &big)
     {
         ASSERT_EQ(big.size(), 137u);
         for (int i = 0; i < 137; ++i) {
@@ -89,12 +88,11 @@ TEST_F(ClientsSpotifyParallel, ErrorOnAMiddlePageFailsTheReadAndStopsTheRest)
     ASSERT_TRUE(fakes().faults().add(notFound));
     auto c = withPageSize(5); // 28 pages
     int calls = 0;
-    std::optional<pb::Result<std::vector<pb::SpotifyPlaylistEntry>>> out;
-    c->playlistEntries(QStringLiteral("big"), nullptr,
-                       [&](pb::Result<std::vector<pb::SpotifyPlaylistEntry>> r) {
-                           ++calls;
-                           out.emplace(std::move(r));
-                       });
+    std::optional<pb::Result<std::vector<pb::PlaylistEntry>>> out;
+    c->playlistEntries(QStringLiteral("big"), nullptr, [&](pb::Result<std::vector<pb::PlaylistEntry>> r) {
+        ++calls;
+        out.emplace(std::move(r));
+    });
     for (int i = 0; i < 300 && !out; ++i)
         spin(10);
     ASSERT_TRUE(out.has_value());
@@ -130,12 +128,12 @@ TEST_F(ClientsSpotifyParallel, CancelWhileParallelPagesRunStopsThemAll)
     ASSERT_TRUE(fakes().faults().add(slow));
     auto c = withPageSize(5);
     int calls = 0;
-    std::optional<pb::Result<std::vector<pb::SpotifyPlaylistEntry>>> out;
-    RequestHandle h = c->playlistEntries(QStringLiteral("big"), nullptr,
-                                         [&](pb::Result<std::vector<pb::SpotifyPlaylistEntry>> r) {
-                                             ++calls;
-                                             out.emplace(std::move(r));
-                                         });
+    std::optional<pb::Result<std::vector<pb::PlaylistEntry>>> out;
+    RequestHandle h =
+        c->playlistEntries(QStringLiteral("big"), nullptr, [&](pb::Result<std::vector<pb::PlaylistEntry>> r) {
+            ++calls;
+            out.emplace(std::move(r));
+        });
     for (int i = 0; i < 300 && count(kBigItems) < 2; ++i)
         spin(5);
     ASSERT_GE(count(kBigItems), 2); // parallel pages are running
@@ -198,7 +196,7 @@ TEST_F(ClientsSpotifyChangingList, ATotalThatChangesBetweenPagesIsReadAgainInOrd
     SpotifyTokens t;
     t.accessToken = QStringLiteral("access");
     SpotifyClient client(&m_nam, c, t);
-    auto r = await<std::vector<pb::SpotifyPlaylist>>([&](auto cb) { client.playlists(nullptr, cb); });
+    auto r = await<std::vector<pb::SourcePlaylist>>([&](auto cb) { client.playlists(nullptr, cb); });
     ASSERT_TRUE(r.ok()) << r.error().toString().toStdString();
     ASSERT_EQ(r->size(), 151u);
     for (int i = 0; i < 151; ++i)

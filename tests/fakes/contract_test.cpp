@@ -86,7 +86,7 @@ TEST_F(FakesContract, SpotifyCurrentUserPlaylists)
                      "GET /v1/me/playlists");
 }
 
-TEST_F(FakesContract, SpotifyPlaylist)
+TEST_F(FakesContract, SourcePlaylist)
 {
     const Response r = spotify(QStringLiteral("/v1/playlists/forty?additional_types=track"));
     EXPECT_EQ(r.status, 200);

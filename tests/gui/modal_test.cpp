@@ -42,7 +42,7 @@ protected:
         return o;
     }
     test::TestBackend backend;
-    pb::SpotifyPlaylist playlist;
+    pb::SourcePlaylist playlist;
 };
 
 TEST_F(ModalTest, SyncTurnsTheButtonIntoRedCancelAndShowsTheHeader)

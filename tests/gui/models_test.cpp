@@ -131,7 +131,7 @@ TEST(AppSettings, DefaultsRoundTripAndClamping)
 
 TEST(AppSettings, SyncOptionsCarryTheTitleFromThePattern)
 {
-    pb::SpotifyPlaylist p;
+    pb::SourcePlaylist p;
     p.name = QStringLiteral("Road Trip");
     p.ownerName = QStringLiteral("Alex");
     AppSettings s;

@@ -14,9 +14,9 @@ namespace {
 
 using namespace pb::gui;
 
-pb::SpotifyPlaylist owned()
+pb::SourcePlaylist owned()
 {
-    pb::SpotifyPlaylist p;
+    pb::SourcePlaylist p;
     p.id = QStringLiteral("p1");
     p.name = QStringLiteral("Road Trip");
     p.ownerId = QStringLiteral("me");
@@ -89,7 +89,7 @@ TEST(PlaylistItem, FailedSyncShowsTheErrorNotZeros)
 
 TEST(PlaylistItem, FollowedPlaylistIsDisabledWithTheReason)
 {
-    pb::SpotifyPlaylist followed = owned();
+    pb::SourcePlaylist followed = owned();
     followed.ownerId = QStringLiteral("spotify");
     const QString reason = unreadableReason(followed, QStringLiteral("me"));
     ASSERT_FALSE(reason.isEmpty());
@@ -104,13 +104,13 @@ TEST(PlaylistItem, FollowedPlaylistIsDisabledWithTheReason)
 
 TEST(PlaylistItem, ReadabilityRules)
 {
-    pb::SpotifyPlaylist p = owned();
+    pb::SourcePlaylist p = owned();
     EXPECT_TRUE(unreadableReason(p, QStringLiteral("me")).isEmpty());
     p.ownerId = QStringLiteral("friend");
     EXPECT_FALSE(unreadableReason(p, QStringLiteral("me")).isEmpty());
     p.collaborative = true;
     EXPECT_TRUE(unreadableReason(p, QStringLiteral("me")).isEmpty());
-    pb::SpotifyPlaylist liked;
+    pb::SourcePlaylist liked;
     liked.isLikedSongs = true;
     liked.name = QStringLiteral("Liked Songs");
     EXPECT_TRUE(unreadableReason(liked, QStringLiteral("me")).isEmpty());

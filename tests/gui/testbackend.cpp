@@ -7,7 +7,7 @@ namespace pb::gui::test {
 
 using namespace pb::sync;
 
-bool TestRegistry::startSync(const SpotifyPlaylist &playlist, const SyncOptions &options)
+bool TestRegistry::startSync(const SourcePlaylist &playlist, const SyncOptions &options)
 {
     if (isRunning(playlist.id))
         return false;
@@ -71,12 +71,11 @@ void TestBackend::refreshPlaylists()
     Q_EMIT playlistsLoaded(playlists);
 }
 
-void TestBackend::loadEntries(const SpotifyPlaylist &playlist, QObject *ctx,
-                              GuiCallback<std::vector<SpotifyPlaylistEntry>> done)
+void TestBackend::loadEntries(const SourcePlaylist &playlist, QObject *ctx,
+                              GuiCallback<std::vector<PlaylistEntry>> done)
 {
     const auto it = entries.find(playlist.id);
-    std::vector<SpotifyPlaylistEntry> result =
-        it == entries.end() ? std::vector<SpotifyPlaylistEntry>{} : it->second;
+    std::vector<PlaylistEntry> result = it == entries.end() ? std::vector<PlaylistEntry>{} : it->second;
     QTimer::singleShot(0, ctx, [done = std::move(done), result] { done(result); });
 }
 
@@ -86,7 +85,7 @@ void TestBackend::searchPlex(const QString &query, QObject *ctx, GuiCallback<std
     QTimer::singleShot(0, ctx, [done = std::move(done), r = searchResults] { done(r); });
 }
 
-pb::Status TestBackend::setManualOverride(const SpotifyTrack &track, const PlexTrack &plexTrack)
+pb::Status TestBackend::setManualOverride(const SourceTrack &track, const PlexTrack &plexTrack)
 {
     overrides.emplace_back(track, plexTrack);
     return {};
@@ -137,11 +136,11 @@ pb::Status TestBackend::choosePlexLibrary(const QString &machineIdentifier, cons
     return {};
 }
 
-std::vector<SpotifyPlaylistEntry> makeEntries(int n)
+std::vector<PlaylistEntry> makeEntries(int n)
 {
-    std::vector<SpotifyPlaylistEntry> result;
+    std::vector<PlaylistEntry> result;
     for (int i = 0; i < n; ++i) {
-        SpotifyPlaylistEntry e;
+        PlaylistEntry e;
         e.position = i;
         e.track.id = QStringLiteral("t%1").arg(i);
         e.track.uri = QStringLiteral("spotify:track:t%1").arg(i);
@@ -164,25 +163,25 @@ void fillDemo(TestBackend &backend)
     backend.status.plexLibraryName = QStringLiteral("Music");
     backend.status.plexSectionKey = QStringLiteral("1");
 
-    SpotifyPlaylist liked;
+    SourcePlaylist liked;
     liked.id = QStringLiteral("liked");
     liked.name = QStringLiteral("Liked Songs");
     liked.isLikedSongs = true;
     liked.trackCount = 3;
     liked.ownerId = QStringLiteral("demo-user");
-    SpotifyPlaylist road;
+    SourcePlaylist road;
     road.id = QStringLiteral("road");
     road.name = QStringLiteral("Road Trip");
     road.ownerId = QStringLiteral("demo-user");
     road.ownerName = QStringLiteral("Demo User");
     road.trackCount = 5;
-    SpotifyPlaylist chill;
+    SourcePlaylist chill;
     chill.id = QStringLiteral("chill");
     chill.name = QStringLiteral("Chill Evenings");
     chill.ownerId = QStringLiteral("demo-user");
     chill.ownerName = QStringLiteral("Demo User");
     chill.trackCount = 4;
-    SpotifyPlaylist followed;
+    SourcePlaylist followed;
     followed.id = QStringLiteral("followed");
     followed.name = QStringLiteral("Today's Top Hits");
     followed.ownerId = QStringLiteral("spotify");

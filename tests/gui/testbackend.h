@@ -18,7 +18,7 @@ class TestRegistry : public pb::sync::SyncRegistry {
 public:
     using SyncRegistry::SyncRegistry;
 
-    bool startSync(const SpotifyPlaylist &playlist, const pb::sync::SyncOptions &options) override;
+    bool startSync(const SourcePlaylist &playlist, const pb::sync::SyncOptions &options) override;
     void cancelSync(const QString &spotifyPlaylistId) override;
     bool isRunning(const QString &spotifyPlaylistId) const override;
     std::optional<pb::sync::SyncJobSnapshot> snapshot(const QString &spotifyPlaylistId) const override;
@@ -44,10 +44,10 @@ public:
     AccountStatus accountStatus() const override { return status; }
     pb::sync::SyncRegistry *registry() const override { return m_registry; }
     void refreshPlaylists() override;
-    void loadEntries(const SpotifyPlaylist &playlist, QObject *ctx,
-                     GuiCallback<std::vector<SpotifyPlaylistEntry>> done) override;
+    void loadEntries(const SourcePlaylist &playlist, QObject *ctx,
+                     GuiCallback<std::vector<PlaylistEntry>> done) override;
     void searchPlex(const QString &query, QObject *ctx, GuiCallback<std::vector<PlexTrack>> done) override;
-    pb::Status setManualOverride(const SpotifyTrack &track, const PlexTrack &plexTrack) override;
+    pb::Status setManualOverride(const SourceTrack &track, const PlexTrack &plexTrack) override;
     pb::Result<std::vector<pb::sync::SyncRun>> syncHistory(const QString &spotifyPlaylistId,
                                                            int limit) const override;
     pb::Result<std::vector<pb::sync::RunTrack>> runTracks(qint64 runId) const override;
@@ -61,10 +61,10 @@ public:
     TestRegistry *testRegistry() const { return m_registry; }
 
     AccountStatus status;
-    std::vector<SpotifyPlaylist> playlists;
-    std::map<QString, std::vector<SpotifyPlaylistEntry>> entries;
+    std::vector<SourcePlaylist> playlists;
+    std::map<QString, std::vector<PlaylistEntry>> entries;
     std::vector<PlexTrack> searchResults;
-    std::vector<std::pair<SpotifyTrack, PlexTrack>> overrides;
+    std::vector<std::pair<SourceTrack, PlexTrack>> overrides;
     QStringList searches;
     // Sync history: the runs per playlist (newest first) and each run's lines; an error
     // here is what every history read answers.
@@ -85,6 +85,6 @@ private:
 /// A demo-like account and playlists: two owned, one followed (unreadable), Liked Songs.
 void fillDemo(TestBackend &backend);
 /// `n` entries "Track i" by "Artist i".
-std::vector<SpotifyPlaylistEntry> makeEntries(int n);
+std::vector<PlaylistEntry> makeEntries(int n);
 
 } // namespace pb::gui::test

@@ -8,9 +8,9 @@ using namespace pb::matching;
 
 namespace {
 
-pb::SpotifyTrack sp(const QString &name, const QStringList &artists, qint64 ms = 200000)
+pb::SourceTrack sp(const QString &name, const QStringList &artists, qint64 ms = 200000)
 {
-    pb::SpotifyTrack t;
+    pb::SourceTrack t;
     t.name = name;
     t.artists = artists;
     t.durationMs = ms;

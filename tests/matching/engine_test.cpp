@@ -4,13 +4,13 @@
 
 using namespace pb::matching;
 using pb::PlexTrack;
-using pb::SpotifyTrack;
+using pb::SourceTrack;
 
 namespace {
 
-SpotifyTrack sp(const QString &name, const QStringList &artists, const QString &album = {}, qint64 ms = 0)
+SourceTrack sp(const QString &name, const QStringList &artists, const QString &album = {}, qint64 ms = 0)
 {
-    SpotifyTrack t;
+    SourceTrack t;
     t.id = QStringLiteral("sp1");
     t.name = name;
     t.artists = artists;
@@ -52,8 +52,8 @@ TEST(MatchingEngine, AcceptsEqualTrackWithReason)
 TEST(MatchingEngine, RejectsLiveSiblingAndPrefersStudio)
 {
     const MatchingEngine e;
-    const SpotifyTrack t = sp(QStringLiteral("Iron Man - 2012 - Remaster"), {QStringLiteral("Black Sabbath")},
-                              QStringLiteral("Paranoid (2012 Remaster)"), 356000);
+    const SourceTrack t = sp(QStringLiteral("Iron Man - 2012 - Remaster"), {QStringLiteral("Black Sabbath")},
+                             QStringLiteral("Paranoid (2012 Remaster)"), 356000);
     const MatchResult live =
         e.match(t, {px(QStringLiteral("9"), QStringLiteral("Iron Man (Live)"),
                        QStringLiteral("Black Sabbath"), QStringLiteral("Past Lives"), 357000)});
@@ -87,8 +87,8 @@ TEST(MatchingEngine, DurationVeto)
 TEST(MatchingEngine, CoversAndOtherArtistsRejected)
 {
     const MatchingEngine e;
-    const SpotifyTrack t = sp(QStringLiteral("Sweet Dreams (Are Made of This) - Remastered"),
-                              {QStringLiteral("Eurythmics")}, {}, 216000);
+    const SourceTrack t = sp(QStringLiteral("Sweet Dreams (Are Made of This) - Remastered"),
+                             {QStringLiteral("Eurythmics")}, {}, 216000);
     const MatchResult r =
         e.match(t, {px(QStringLiteral("2"), QStringLiteral("Sweet Dreams (Are Made of This)"),
                        QStringLiteral("Marilyn Manson"), QStringLiteral("Smells Like Children"), 293000),
@@ -126,7 +126,7 @@ TEST(MatchingEngine, NoCandidates)
 
 TEST(MatchingEngine, IsrcDecides)
 {
-    SpotifyTrack t = sp(QStringLiteral("Kizuna"), {QStringLiteral("Yasuharu Takanashi")}, {}, 200000);
+    SourceTrack t = sp(QStringLiteral("Kizuna"), {QStringLiteral("Yasuharu Takanashi")}, {}, 200000);
     t.isrc = QStringLiteral("JPX001234567");
     PlexTrack c =
         px(QStringLiteral("1"), QStringLiteral("Bonds"), QStringLiteral("Yasuharu Takanashi"), {}, 200500);
@@ -285,7 +285,7 @@ TEST(MatchingSearchPlan, SubstringQueriesExceptAnExactOneForShortTitles)
 TEST(MatchingEngine, SequelsAndRepriseAreOtherSongs)
 {
     const MatchingEngine e;
-    const SpotifyTrack t =
+    const SourceTrack t =
         sp(QStringLiteral("Bitter Sweet Symphony"), {QStringLiteral("The Verve")}, {}, 358000);
     EXPECT_FALSE(e.match(t, {px(QStringLiteral("1"), QStringLiteral("Bitter Sweet Symphony II"),
                                 QStringLiteral("The Verve"), {}, 359000)})
@@ -304,7 +304,7 @@ TEST(MatchingEngine, SequelsAndRepriseAreOtherSongs)
 TEST(MatchingEngine, CyrillicArtistIsComparedNotUnknown)
 {
     const MatchingEngine e;
-    const SpotifyTrack t = sp(QString::fromUtf8("Группа крови"), {QString::fromUtf8("Кино")}, {}, 286000);
+    const SourceTrack t = sp(QString::fromUtf8("Группа крови"), {QString::fromUtf8("Кино")}, {}, 286000);
     EXPECT_FALSE(e.match(t, {px(QStringLiteral("1"), QString::fromUtf8("Группа крови"),
                                 QStringLiteral("The Tribute Players"), {}, 286000)})
                      .accepted());
@@ -316,7 +316,7 @@ TEST(MatchingEngine, CyrillicArtistIsComparedNotUnknown)
 TEST(MatchingEngine, FeaturedArtistsOwnSongIsNotTheDuet)
 {
     const MatchingEngine e;
-    const SpotifyTrack t =
+    const SourceTrack t =
         sp(QStringLiteral("Stay"), {QStringLiteral("Rihanna"), QStringLiteral("Mikky Ekko")}, {}, 240000);
     EXPECT_FALSE(e.match(t, {px(QStringLiteral("1"), QStringLiteral("Stay"), QStringLiteral("Mikky Ekko"),
                                 QStringLiteral("Time"), 240000)})
@@ -347,7 +347,7 @@ TEST(MatchingEngine, RemixSingleMarksItsTrack)
 TEST(MatchingEngine, TaggingLeftoversAndCatalogueNumbers)
 {
     const MatchingEngine e;
-    const SpotifyTrack t = sp(QStringLiteral("Clocks"), {QStringLiteral("Coldplay")}, {}, 307000);
+    const SourceTrack t = sp(QStringLiteral("Clocks"), {QStringLiteral("Coldplay")}, {}, 307000);
     EXPECT_TRUE(e.match(t, {px(QStringLiteral("1"), QStringLiteral("05 - Clocks"), QStringLiteral("Coldplay"),
                                {}, 307000)})
                     .accepted());

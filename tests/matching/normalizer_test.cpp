@@ -120,7 +120,7 @@ TEST(MatchingSplitArtists, VariousArtists)
 
 TEST(MatchingPrepare, FeaturedArtistsMoveToArtistSet)
 {
-    pb::SpotifyTrack t;
+    pb::SourceTrack t;
     t.name = QStringLiteral("No Gravity (feat. Bava)");
     t.artists = {QStringLiteral("Some DJ")};
     const PreparedSpotify p = prepare(t);

@@ -95,7 +95,7 @@ TEST(MatchingRobustness, MatchingIsDeterministicAndBounded)
         candidates.push_back(c);
     }
     for (size_t i = 0; i < strings.size(); i += 7) {
-        pb::SpotifyTrack t;
+        pb::SourceTrack t;
         t.name = strings[i];
         t.artists = {strings[(i + 3) % strings.size()], strings[(i + 4) % strings.size()]};
         t.album = strings[(i + 6) % strings.size()];
@@ -115,7 +115,7 @@ TEST(MatchingRobustness, MatchingIsDeterministicAndBounded)
 
 TEST(MatchingRobustness, EmptyNeverMatchesEmpty)
 {
-    pb::SpotifyTrack t;
+    pb::SourceTrack t;
     t.name = QString::fromUtf8("\xE7\xB4\x85\xE8\x93\xAE\xE8\x8F\xAF");
     t.artists = {QStringLiteral("LiSA")};
     pb::PlexTrack c;

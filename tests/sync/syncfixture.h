@@ -104,9 +104,9 @@ protected:
         return s.ok() ? std::move(s).value() : nullptr;
     }
 
-    SpotifyPlaylist playlist(const QString &id = QStringLiteral("pl1")) const
+    SourcePlaylist playlist(const QString &id = QStringLiteral("pl1")) const
     {
-        SpotifyPlaylist p;
+        SourcePlaylist p;
         p.id = id;
         p.name = QStringLiteral("Road Trip");
         return p;

@@ -24,9 +24,9 @@ protected:
         startWorld(std::move(w));
     }
 
-    static SpotifyPlaylist liked()
+    static SourcePlaylist liked()
     {
-        SpotifyPlaylist p;
+        SourcePlaylist p;
         p.id = QStringLiteral("liked-songs");
         p.name = QStringLiteral("Liked Songs");
         p.isLikedSongs = true;
@@ -101,11 +101,11 @@ TEST_F(LikedSongsTest, TitleClashGivesItsOwnPlaylist)
 
 TEST(PlexTitleRules, ChosenTitleThenNameThenClashSuffix)
 {
-    SpotifyPlaylist p;
+    SourcePlaylist p;
     p.name = QStringLiteral(" Road Trip ");
     EXPECT_EQ(newPlexPlaylistTitle({}, p), QStringLiteral("Road Trip"));
     EXPECT_EQ(newPlexPlaylistTitle(QStringLiteral(" Mine "), p), QStringLiteral("Mine"));
-    SpotifyPlaylist liked;
+    SourcePlaylist liked;
     liked.isLikedSongs = true;
     EXPECT_EQ(newPlexPlaylistTitle({}, liked), QStringLiteral("Liked Songs"));
     std::vector<PlexPlaylist> existing(2);

@@ -51,16 +51,16 @@ public:
     /// GET /v1/me
     RequestHandle currentUser(QObject *context, Callback<SpotifyUser> done);
     /// GET /v1/me/playlists, every page (owned and followed playlists).
-    RequestHandle playlists(QObject *context, Callback<std::vector<SpotifyPlaylist>> done);
+    RequestHandle playlists(QObject *context, Callback<std::vector<SourcePlaylist>> done);
     /// GET /v1/playlists/{id} (metadata only; contents via playlistEntries).
-    RequestHandle playlist(const QString &playlistId, QObject *context, Callback<SpotifyPlaylist> done);
+    RequestHandle playlist(const QString &playlistId, QObject *context, Callback<SourcePlaylist> done);
     /// GET /v1/playlists/{id}/items, every page, in playlist order. Reads `item`, falling back to
     /// `track`; local files, episodes and null items are kept as entries with a skipReason.
     /// A 403 (not owned, Development Mode) → ErrorKind::Forbidden with an explanation.
     RequestHandle playlistEntries(const QString &playlistId, QObject *context,
-                                  Callback<std::vector<SpotifyPlaylistEntry>> done);
+                                  Callback<std::vector<PlaylistEntry>> done);
     /// GET /v1/me/tracks (Liked Songs), every page.
-    RequestHandle likedSongs(QObject *context, Callback<std::vector<SpotifyPlaylistEntry>> done);
+    RequestHandle likedSongs(QObject *context, Callback<std::vector<PlaylistEntry>> done);
 
     /// The message of the Forbidden error for a playlist the user neither owns nor collaborates on.
     static QString notOwnedExplanation(const QString &playlistName = {});

@@ -9,19 +9,19 @@
 /// Domain value types shared by every layer. Plain data: no QObject, no I/O.
 namespace pb {
 
-/// A Spotify track as the app needs it (from a playlist item, Liked Songs or a fixture).
-struct SpotifyTrack {
-    QString id;  ///< empty for local files
+/// A track of a playlist source (Spotify, a file, Deezer, ListenBrainz) as the app needs it.
+struct SourceTrack {
+    QString id;  ///< the source's stable track id (Spotify's id for Spotify tracks); empty for local files
     QString uri; ///< spotify:track:<id> or spotify:local:...
     QString name;
-    QStringList artists; ///< credited artist names, in Spotify's order
+    QStringList artists; ///< credited artist names, in the source's order
     QString album;
     std::int64_t durationMs = 0; ///< 0 when unknown
     QString isrc;                ///< external_ids.isrc, may be empty
     bool isExplicit = false;
     bool isLocal = false;
 
-    friend bool operator==(const SpotifyTrack &, const SpotifyTrack &) = default;
+    friend bool operator==(const SourceTrack &, const SourceTrack &) = default;
 };
 
 /// Why a playlist entry cannot be matched at all.
@@ -32,15 +32,15 @@ enum class SkipReason {
     Unavailable
 };
 
-/// One entry of a Spotify playlist, in order. `track` is meaningful unless skipReason says why not.
-struct SpotifyPlaylistEntry {
+/// One entry of a source playlist, in order. `track` is meaningful unless skipReason says why not.
+struct PlaylistEntry {
     int position = 0;
-    SpotifyTrack track;
+    SourceTrack track;
     SkipReason skipReason = SkipReason::None;
 };
 
-/// A Spotify playlist as listed by /v1/me/playlists (contents are read separately).
-struct SpotifyPlaylist {
+/// A playlist as its source lists it (Spotify: /v1/me/playlists); contents are read separately.
+struct SourcePlaylist {
     QString id;
     QString name;
     QString description;
@@ -53,7 +53,7 @@ struct SpotifyPlaylist {
     int trackCount = 0;
     bool isLikedSongs = false; ///< the synthetic "Liked Songs" playlist
 
-    friend bool operator==(const SpotifyPlaylist &, const SpotifyPlaylist &) = default;
+    friend bool operator==(const SourcePlaylist &, const SourcePlaylist &) = default;
 };
 
 /// The signed-in Spotify user.

@@ -57,12 +57,12 @@ public:
     /// Reloads the playlist list (Liked Songs first); answers with playlistsLoaded/Failed.
     virtual void refreshPlaylists() = 0;
     /// Reads a playlist's entries for the details table before any sync ran.
-    virtual void loadEntries(const SpotifyPlaylist &playlist, QObject *ctx,
-                             GuiCallback<std::vector<SpotifyPlaylistEntry>> done) = 0;
+    virtual void loadEntries(const SourcePlaylist &playlist, QObject *ctx,
+                             GuiCallback<std::vector<PlaylistEntry>> done) = 0;
     /// Searches the connected Plex music library (for fixing a match by hand).
     virtual void searchPlex(const QString &query, QObject *ctx, GuiCallback<std::vector<PlexTrack>> done) = 0;
     /// Stores a manual override: this Spotify track is that Plex track, on every later sync.
-    virtual pb::Status setManualOverride(const SpotifyTrack &track, const PlexTrack &plexTrack) = 0;
+    virtual pb::Status setManualOverride(const SourceTrack &track, const PlexTrack &plexTrack) = 0;
 
     // Sync history (from the state store). The defaults answer "no runs" for test doubles.
     /// A playlist's recorded runs, newest first, at most `limit`.
@@ -96,7 +96,7 @@ public:
 
 Q_SIGNALS:
     void accountStatusChanged();
-    void playlistsLoaded(const std::vector<pb::SpotifyPlaylist> &playlists);
+    void playlistsLoaded(const std::vector<pb::SourcePlaylist> &playlists);
     void playlistsFailed(const QString &message);
     /// Accounts were connected or disconnected and saved: the composition root rebuilds the
     /// backend (and the window) on them.

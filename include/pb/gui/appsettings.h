@@ -41,7 +41,7 @@ struct AppSettings {
 /// The options of a sync the user starts: the chosen Plex library and, for a Plex playlist the
 /// sync creates, the title from the stored naming pattern (read now, so a change in Settings
 /// applies to the next sync). A linked playlist keeps its title whatever the pattern says.
-pb::sync::SyncOptions syncOptionsFor(const SpotifyPlaylist &playlist, const QString &librarySectionKey,
+pb::sync::SyncOptions syncOptionsFor(const SourcePlaylist &playlist, const QString &librarySectionKey,
                                      const AppSettings &settings = AppSettings::load());
 
 } // namespace pb::gui

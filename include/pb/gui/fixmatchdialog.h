@@ -21,7 +21,7 @@ class FixMatchDialog : public QDialog {
     Q_OBJECT
 
 public:
-    FixMatchDialog(const SpotifyTrack &track, AppBackend *backend, QWidget *parent = nullptr);
+    FixMatchDialog(const SourceTrack &track, AppBackend *backend, QWidget *parent = nullptr);
 
     QLineEdit *queryEdit() const { return m_query; }
     QListWidget *results() const { return m_results; }
@@ -39,7 +39,7 @@ Q_SIGNALS:
     void searchFinished();
 
 private:
-    SpotifyTrack m_track;
+    SourceTrack m_track;
     AppBackend *m_backend;
     QLineEdit *m_query;
     QListWidget *m_results;

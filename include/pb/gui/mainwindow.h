@@ -59,7 +59,7 @@ protected:
 
 private:
     void updateAccounts();
-    void setPlaylists(const std::vector<SpotifyPlaylist> &playlists);
+    void setPlaylists(const std::vector<SourcePlaylist> &playlists);
     void applyFilter();
     bool startSync(const QString &id);
     void updateStatusBar();

@@ -33,11 +33,11 @@ class PlaylistDetailsModal : public QDialog {
     Q_OBJECT
 
 public:
-    PlaylistDetailsModal(const SpotifyPlaylist &playlist, AppBackend *backend, CoverArtCache *covers,
+    PlaylistDetailsModal(const SourcePlaylist &playlist, AppBackend *backend, CoverArtCache *covers,
                          QWidget *parent = nullptr);
     ~PlaylistDetailsModal() override;
 
-    const SpotifyPlaylist &playlist() const { return m_playlist; }
+    const SourcePlaylist &playlist() const { return m_playlist; }
     QPushButton *syncButton() const { return m_sync; }
     QPushButton *previewButton() const { return m_preview; }
     QPushButton *fixButton() const { return m_fix; }
@@ -78,7 +78,7 @@ private:
     int selectedRow() const;
     void offerPreview(const pb::sync::SyncResult &result);
 
-    SpotifyPlaylist m_playlist;
+    SourcePlaylist m_playlist;
     AppBackend *m_backend;
     TrackTableModel *m_model;
     QSortFilterProxyModel *m_proxy;

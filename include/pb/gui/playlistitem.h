@@ -17,7 +17,7 @@ class SyncCountsWidget;
 
 /// Why the app cannot read a playlist's tracks, or empty when it can. Spotify (2026) only
 /// serves the items of playlists the user owns or collaborates on; Liked Songs is always readable.
-QString unreadableReason(const SpotifyPlaylist &playlist, const QString &currentUserId);
+QString unreadableReason(const SourcePlaylist &playlist, const QString &currentUserId);
 
 /// One playlist on the main page (the seed's PlaylistItem): cover, name, owner, track count,
 /// last synced, the compact sync status (hidden before the first sync) and a Sync button.
@@ -26,10 +26,10 @@ class PlaylistItem : public QFrame {
     Q_OBJECT
 
 public:
-    PlaylistItem(const SpotifyPlaylist &playlist, const QString &unreadableReason, CoverArtCache *covers,
+    PlaylistItem(const SourcePlaylist &playlist, const QString &unreadableReason, CoverArtCache *covers,
                  QWidget *parent = nullptr);
 
-    const SpotifyPlaylist &playlist() const { return m_playlist; }
+    const SourcePlaylist &playlist() const { return m_playlist; }
     bool isReadable() const { return m_reason.isEmpty(); }
     bool isRunning() const { return m_running; }
 
@@ -59,7 +59,7 @@ protected:
 private:
     void updateMeta();
 
-    SpotifyPlaylist m_playlist;
+    SourcePlaylist m_playlist;
     QString m_reason;
     bool m_running = false;
     QDateTime m_lastSynced;

@@ -52,16 +52,16 @@ public:
     pb::sync::SyncService *service() const { return m_service.get(); }
 
     void refreshPlaylists() override;
-    void loadEntries(const SpotifyPlaylist &playlist, QObject *ctx,
-                     GuiCallback<std::vector<SpotifyPlaylistEntry>> done) override;
+    void loadEntries(const SourcePlaylist &playlist, QObject *ctx,
+                     GuiCallback<std::vector<PlaylistEntry>> done) override;
     void searchPlex(const QString &query, QObject *ctx, GuiCallback<std::vector<PlexTrack>> done) override;
-    pb::Status setManualOverride(const SpotifyTrack &track, const PlexTrack &plexTrack) override;
+    pb::Status setManualOverride(const SourceTrack &track, const PlexTrack &plexTrack) override;
     pb::Result<std::vector<pb::sync::SyncRun>> syncHistory(const QString &spotifyPlaylistId,
                                                            int limit) const override;
     pb::Result<std::vector<pb::sync::RunTrack>> runTracks(qint64 runId) const override;
 
     /// The synthetic Liked Songs playlist shown first in the list.
-    static SpotifyPlaylist likedSongsPlaylist(int trackCount = 0);
+    static SourcePlaylist likedSongsPlaylist(int trackCount = 0);
 
     // Sign-in against the real services (servicebackend_signin.cpp). Results are saved (public
     // parts in QSettings "accounts/...", tokens in the keychain) and accountsSaved() asks the

@@ -24,10 +24,10 @@ class SyncHistoryDialog : public QDialog {
     Q_OBJECT
 
 public:
-    SyncHistoryDialog(const SpotifyPlaylist &playlist, AppBackend *backend, QWidget *parent = nullptr);
+    SyncHistoryDialog(const SourcePlaylist &playlist, AppBackend *backend, QWidget *parent = nullptr);
     ~SyncHistoryDialog() override;
 
-    const SpotifyPlaylist &playlist() const { return m_playlist; }
+    const SourcePlaylist &playlist() const { return m_playlist; }
     SyncHistoryModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }
     QTreeWidget *tracks() const { return m_tracks; }
@@ -41,7 +41,7 @@ private:
     void showRunTracks();
     void onFinished(const QString &id, const pb::sync::SyncResult &result);
 
-    SpotifyPlaylist m_playlist;
+    SourcePlaylist m_playlist;
     AppBackend *m_backend;
     SyncHistoryModel *m_model;
     QStackedWidget *m_pages = nullptr;

@@ -31,7 +31,7 @@ public:
     explicit TrackTableModel(QObject *parent = nullptr);
 
     /// Replaces every row with these entries, all Pending (before a sync resolved them).
-    void setEntries(const std::vector<SpotifyPlaylistEntry> &entries);
+    void setEntries(const std::vector<PlaylistEntry> &entries);
     /// Replaces every row with a snapshot's outcomes.
     void setOutcomes(const std::vector<pb::sync::TrackOutcome> &outcomes);
     /// Updates (or appends) the row at outcome.position.

@@ -21,7 +21,7 @@ struct CorpusCase {
     QString category;
     QString provenance; ///< "reported:<owner/repo#n>", "rule:<transform>", "hand:<topic>"
     QString note;
-    SpotifyTrack track;
+    SourceTrack track;
     std::vector<PlexTrack> candidates;
     QStringList expected; ///< acceptable ratingKeys; empty = no candidate is the same recording
 };

@@ -100,7 +100,7 @@ using CandidateProvider = std::function<Result<std::vector<PlexTrack>>(const Sea
 /// The outcome for one playlist entry.
 struct TrackMatch {
     int position = 0; ///< index in the input list
-    SpotifyTrack track;
+    SourceTrack track;
     MatchResult result;
     int queriesIssued = 0; ///< how many search-plan queries ran before the early exit
 };
@@ -125,10 +125,10 @@ public:
 
     /// The ordered Plex queries worth issuing for a track: artist + title variants first, then title
     /// only, then (empty title) the first artist's tracks as the very last resort.
-    std::vector<SearchQuery> searchPlan(const SpotifyTrack &track) const;
+    std::vector<SearchQuery> searchPlan(const SourceTrack &track) const;
 
     /// Scores every candidate and picks the best, or none.
-    MatchResult match(const SpotifyTrack &track, const std::vector<PlexTrack> &candidates) const;
+    MatchResult match(const SourceTrack &track, const std::vector<PlexTrack> &candidates) const;
 
     /// The same over tracks normalised once (prepare()); what the library index and benchmarks use.
     MatchResult match(const PreparedSpotify &track, const std::vector<PreparedPlex> &candidates) const;
@@ -138,7 +138,7 @@ public:
                       const std::vector<const PreparedPlex *> &candidates) const;
 
     /// Scores one candidate (the building block of match()).
-    Candidate score(const SpotifyTrack &track, const PlexTrack &candidate) const;
+    Candidate score(const SourceTrack &track, const PlexTrack &candidate) const;
     /// Scores one prepared candidate: no normalisation, no allocation beyond the reason text.
     Candidate score(const PreparedSpotify &track, const PreparedPlex &candidate) const;
 
@@ -147,16 +147,16 @@ public:
 
     /// Runs searchPlan() through the provider with the early-exit rule, de-duplicating candidates
     /// by ratingKey across queries, and matches the union.
-    Result<TrackMatch> matchTrack(const SpotifyTrack &track, const CandidateProvider &provider) const;
+    Result<TrackMatch> matchTrack(const SourceTrack &track, const CandidateProvider &provider) const;
 
     /// The seed's whole-playlist API: every track through matchTrack(), in order. Stops at the
     /// first provider error and returns it.
-    Result<std::vector<TrackMatch>> matchPlaylistTracks(const std::vector<SpotifyTrack> &tracks,
+    Result<std::vector<TrackMatch>> matchPlaylistTracks(const std::vector<SourceTrack> &tracks,
                                                         const CandidateProvider &provider) const;
 
     /// A clean "artist title" string for finding a missing track elsewhere (no feat., no remaster
     /// suffix, different-recording descriptors kept).
-    static QString generateDownloadQuery(const SpotifyTrack &track);
+    static QString generateDownloadQuery(const SourceTrack &track);
 
     /// Counts, match rate, confidence histogram and reasons over a set of matches.
     static MatchStatistics getMatchStatistics(const std::vector<TrackMatch> &matches);

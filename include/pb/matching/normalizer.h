@@ -45,7 +45,7 @@ QString transliterate(const QString &key);
 
 /// A Spotify track normalised once, so scoring many candidates costs no re-normalisation.
 struct PreparedSpotify {
-    SpotifyTrack track;
+    SourceTrack track;
     ParsedTitle title;
     QString titleKey;           ///< normalizeText(title.base)
     QString titleKeyNoSpace;    ///< titleKey with spaces removed ("M I I L" style spacing)
@@ -95,7 +95,7 @@ struct PreparedPlex {
 };
 
 /// Normalises a Spotify track for scoring.
-PreparedSpotify prepare(const SpotifyTrack &track);
+PreparedSpotify prepare(const SourceTrack &track);
 /// Normalises a Plex track for scoring.
 PreparedPlex prepare(const PlexTrack &track);
 

@@ -60,7 +60,7 @@ enum class TrackStatus {
 /// The resolution of one playlist entry, as shown in the track table.
 struct TrackOutcome {
     int position = 0; ///< 0-based position in the Spotify playlist
-    SpotifyTrack track;
+    SourceTrack track;
     TrackStatus status = TrackStatus::Pending;
     PlexTrack plexTrack;   ///< meaningful when status == Matched
     double confidence = 0; ///< 0..1

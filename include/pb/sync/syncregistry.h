@@ -20,7 +20,7 @@ public:
     ~SyncRegistry() override = default;
 
     /// Starts syncing a playlist unless it is already running; returns false if it was.
-    virtual bool startSync(const SpotifyPlaylist &playlist, const SyncOptions &options) = 0;
+    virtual bool startSync(const SourcePlaylist &playlist, const SyncOptions &options) = 0;
     /// Asks a running sync to stop (it reports SyncOutcome::Cancelled within 250 ms).
     virtual void cancelSync(const QString &spotifyPlaylistId) = 0;
     virtual bool isRunning(const QString &spotifyPlaylistId) const = 0;

@@ -56,14 +56,14 @@ public:
     const SyncAccounts &accounts() const { return m_accounts; }
     const SyncServiceOptions &options() const { return m_options; }
 
-    bool startSync(const SpotifyPlaylist &playlist, const SyncOptions &options) override;
+    bool startSync(const SourcePlaylist &playlist, const SyncOptions &options) override;
     void cancelSync(const QString &spotifyPlaylistId) override;
     bool isRunning(const QString &spotifyPlaylistId) const override;
     std::optional<SyncJobSnapshot> snapshot(const QString &spotifyPlaylistId) const override;
 
     /// The seed's name: starts the sync and returns its id (the Spotify playlist id), or an
     /// empty string when it is already running.
-    QString syncPlaylist(const SpotifyPlaylist &playlist, const SyncOptions &options);
+    QString syncPlaylist(const SourcePlaylist &playlist, const SyncOptions &options);
     /// Cancels every running sync.
     void cancelAll();
     /// Number of syncs running or queued.
