@@ -32,7 +32,7 @@ function(_pb_collect_links target out)
 endfunction()
 
 function(pb_check_layering)
-    foreach(_t IN ITEMS pb_core pb_matching pb_clients pb_fakes pb_sync playlist-bridge-cli
+    foreach(_t IN ITEMS pb_core pb_matching pb_clients pb_fakes pb_sources pb_sync playlist-bridge-cli
                         playlist-bridge-fakes)
         if(NOT TARGET ${_t})
             continue()

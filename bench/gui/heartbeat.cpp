@@ -52,7 +52,7 @@ int main(int argc, char **argv)
     options.latency = std::chrono::milliseconds(parser.value(QStringLiteral("latency-ms")).toInt());
     options.world = pb::fakes::generateWorld(go);
     options.searchesInFlight = 8;
-    const QString playlistId = options.world->spotify.playlists.front().id;
+    const pb::PlaylistKey playlistId = pb::PlaylistKey::spotify(options.world->spotify.playlists.front().id);
     pb::app::DemoEnvironment demo(options);
     if (const pb::Status s = demo.start(); !s.ok()) {
         std::fprintf(stderr, "fakes did not start: %s\n", qPrintable(s.error().toString()));
@@ -89,7 +89,7 @@ int main(int argc, char **argv)
 
     pb::sync::SyncResult result;
     QObject::connect(backend.registry(), &pb::sync::SyncRegistry::syncFinished, &app,
-                     [&](const QString &, const pb::sync::SyncResult &r) {
+                     [&](const pb::PlaylistKey &, const pb::sync::SyncResult &r) {
                          result = r;
                          heartbeat.stop();
                          QCoreApplication::quit();

@@ -132,27 +132,28 @@ int main(int argc, char **argv)
     }
     waitFor([&] {
         for (pb::gui::PlaylistItem *card : window.items()) {
-            if (backend.registry()->isRunning(card->playlist().id))
+            if (backend.registry()->isRunning(card->playlist().key()))
                 return false;
         }
         return true;
     });
-    pb::gui::PlaylistDetailsModal *modal = window.openDetails(big->playlist().id);
+    pb::gui::PlaylistDetailsModal *modal = window.openDetails(big->playlist().key());
     modal->resize(1040, 640);
     waitFor([&] { return modal->trackModel()->rowCount() > 0; });
     modal->syncButton()->click();
     const int rows = modal->trackModel()->rowCount();
     waitFor([&] {
-        return resolved(modal) >= std::max(1, rows / 3) || !backend.registry()->isRunning(big->playlist().id);
+        return resolved(modal) >= std::max(1, rows / 3) ||
+               !backend.registry()->isRunning(big->playlist().key());
     });
-    if (backend.registry()->isRunning(big->playlist().id)) {
+    if (backend.registry()->isRunning(big->playlist().key())) {
         failures += save(modal, dir, QStringLiteral("modal-mid-sync.png")) ? 0 : 1;
         failures += save(&window, dir, QStringLiteral("main-mid-sync.png")) ? 0 : 1;
     } else {
         std::fprintf(stderr, "the sync finished before it could be captured mid-way; raise --latency-ms\n");
         ++failures;
     }
-    waitFor([&] { return !backend.registry()->isRunning(big->playlist().id); }, 600000);
+    waitFor([&] { return !backend.registry()->isRunning(big->playlist().key()); }, 600000);
     // Select the first track that was not found, so the pane shows why.
     for (int row = 0; row < modal->trackModel()->rowCount(); ++row) {
         if (modal->trackModel()->outcome(row).status == pb::sync::TrackStatus::Missing) {
@@ -169,8 +170,8 @@ int main(int argc, char **argv)
     // A second sync (nothing changed) so the history has more than one run, then the history
     // view with the first run selected, and the tray menu with the last result.
     big->syncButton()->click();
-    waitFor([&] { return !backend.registry()->isRunning(big->playlist().id); }, 600000);
-    if (pb::gui::SyncHistoryDialog *history = window.openHistory(big->playlist().id)) {
+    waitFor([&] { return !backend.registry()->isRunning(big->playlist().key()); }, 600000);
+    if (pb::gui::SyncHistoryDialog *history = window.openHistory(big->playlist().key())) {
         history->resize(980, 560);
         history->table()->selectRow(history->model()->rowCount() - 1);
         // The run's lines name their tracks once the playlist's entries are read.

@@ -77,7 +77,7 @@ Phase runPhase(const QString &name, sync::SyncService &service, fakes::FakeServi
     ph.name = name;
     QEventLoop loop;
     QObject::connect(&service, &sync::SyncRegistry::syncFinished, &loop,
-                     [&](const QString &, const sync::SyncResult &r) {
+                     [&](const PlaylistKey &, const sync::SyncResult &r) {
                          ph.result = r;
                          loop.quit();
                      });
@@ -86,7 +86,7 @@ Phase runPhase(const QString &name, sync::SyncService &service, fakes::FakeServi
     service.startSync(playlist, {});
     loop.exec();
     ph.wallMs = clock.elapsed();
-    if (auto s = service.snapshot(playlist.id))
+    if (auto s = service.snapshot(playlist.key()))
         ph.tracks = s->tracks;
     const bool trace = qEnvironmentVariableIsSet("PB_BENCH_TRACE");
     for (const fakes::RecordedRequest &r : fakes.requestLog()) {

@@ -12,9 +12,12 @@ class IdleRegistry : public pb::sync::SyncRegistry {
 public:
     using SyncRegistry::SyncRegistry;
     bool startSync(const SourcePlaylist &, const pb::sync::SyncOptions &) override { return false; }
-    void cancelSync(const QString &) override {}
-    bool isRunning(const QString &) const override { return false; }
-    std::optional<pb::sync::SyncJobSnapshot> snapshot(const QString &) const override { return std::nullopt; }
+    void cancelSync(const PlaylistKey &) override {}
+    bool isRunning(const PlaylistKey &) const override { return false; }
+    std::optional<pb::sync::SyncJobSnapshot> snapshot(const PlaylistKey &) const override
+    {
+        return std::nullopt;
+    }
 };
 
 /// The backend of a window with no accounts connected and no demo: it shows the empty state.

@@ -5,6 +5,7 @@
 #include "pb/clients/secretstore.h"
 #include "pb/clients/spotifyclient.h"
 #include "pb/fakes/fakeservices.h"
+#include "pb/sources/spotifysource.h"
 
 #include <QDir>
 #include <QEventLoop>
@@ -157,9 +158,10 @@ Result<std::vector<SourcePlaylist>> Session::playlists()
 {
     QNetworkAccessManager nam;
     clients::SpotifyClient spotify(&nam, m_accounts.spotify, m_accounts.spotifyTokens);
+    sources::SpotifySource source(&spotify, {false, {}});
     QEventLoop loop;
     std::optional<Result<std::vector<SourcePlaylist>>> out;
-    spotify.playlists(&loop, [&](Result<std::vector<SourcePlaylist>> r) {
+    source.playlists(&loop, [&](Result<std::vector<SourcePlaylist>> r) {
         out.emplace(std::move(r));
         loop.quit();
     });

@@ -44,7 +44,7 @@ public:
 
     const sync::SyncAccounts &accounts() const { return m_accounts; }
     sync::SyncServiceOptions serviceOptions() const;
-    /// Every Spotify playlist of the account (blocks on a local event loop).
+    /// Every playlist of the account's sources (blocks on a local event loop).
     Result<std::vector<SourcePlaylist>> playlists();
     bool isDemo() const { return m_options.demo; }
     /// Spotify refreshed (and, with PKCE, rotated) the tokens: keep them for the next call and,

@@ -47,14 +47,15 @@ int runPlaylists(const QStringList &argsIn)
 
     QJsonArray rows;
     for (const SourcePlaylist &p : *list) {
-        QJsonObject row{{QStringLiteral("id"), p.id},
+        QJsonObject row{{QStringLiteral("source"), p.source},
+                        {QStringLiteral("id"), p.id},
                         {QStringLiteral("name"), p.name},
                         {QStringLiteral("owner"), p.ownerName.isEmpty() ? p.ownerId : p.ownerName},
                         {QStringLiteral("tracks"), p.trackCount},
                         {QStringLiteral("snapshotId"), p.snapshotId}};
         QJsonValue link = QJsonValue::Null;
         if (store) {
-            if (auto l = store->link(p.id); l && *l)
+            if (auto l = store->link(p.key()); l && *l)
                 link =
                     QJsonObject{{QStringLiteral("ratingKey"), (*l)->plexRatingKey},
                                 {QStringLiteral("title"), (*l)->plexTitle},

@@ -75,12 +75,13 @@ int runStatus(const QStringList &argsIn)
     QJsonArray rows;
     for (const sync::PlaylistLink &l : *links) {
         QJsonObject row{
-            {QStringLiteral("spotifyPlaylistId"), l.spotifyPlaylistId},
+            {QStringLiteral("source"), l.playlist.source},
+            {QStringLiteral("playlistId"), l.playlist.id},
             {QStringLiteral("plexPlaylist"), QJsonObject{{QStringLiteral("ratingKey"), l.plexRatingKey},
                                                          {QStringLiteral("title"), l.plexTitle}}},
             {QStringLiteral("lastSyncedAt"), l.lastSyncedAt.toString(Qt::ISODate)}};
         QString last;
-        if (auto h = (*store)->history(l.spotifyPlaylistId, 1); h && !h->empty()) {
+        if (auto h = (*store)->history(l.playlist, 1); h && !h->empty()) {
             const sync::SyncResult &r = h->front().result;
             last = r.message;
             row.insert(QStringLiteral("lastRun"),
@@ -91,7 +92,7 @@ int runStatus(const QStringList &argsIn)
         }
         rows.append(row);
         if (!json)
-            out << l.spotifyPlaylistId << "  → \"" << l.plexTitle << "\" (" << l.plexRatingKey << ")  "
+            out << l.playlist.toString() << "  → \"" << l.plexTitle << "\" (" << l.plexRatingKey << ")  "
                 << (l.lastSyncedAt.isValid() ? l.lastSyncedAt.toString(Qt::ISODate) : QStringLiteral("never"))
                 << "  " << last << '\n';
     }

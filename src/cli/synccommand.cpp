@@ -57,7 +57,9 @@ QJsonObject report(const SourcePlaylist &p, const sync::SyncJobSnapshot &snap, c
         const bool matched = t.status == sync::TrackStatus::Matched;
         tracks.append(QJsonObject{
             {QStringLiteral("position"), t.position},
-            {QStringLiteral("spotifyId"), t.track.id.isEmpty() ? QJsonValue() : t.track.id},
+            {QStringLiteral("trackId"), t.track.id.isEmpty() ? QJsonValue() : t.track.id},
+            {QStringLiteral("spotifyId"),
+             t.track.id.isEmpty() || p.source != kSourceSpotify ? QJsonValue() : t.track.id},
             {QStringLiteral("name"), t.track.name},
             {QStringLiteral("artists"), QJsonArray::fromStringList(t.track.artists)},
             {QStringLiteral("status"), statusName(t.status)},
@@ -69,8 +71,9 @@ QJsonObject report(const SourcePlaylist &p, const sync::SyncJobSnapshot &snap, c
     if (!r.dryRun && !r.plexPlaylistRatingKey.isEmpty())
         plex = QJsonObject{{QStringLiteral("ratingKey"), r.plexPlaylistRatingKey},
                            {QStringLiteral("title"), r.plexPlaylistTitle}};
-    QJsonObject o{{QStringLiteral("playlist"),
-                   QJsonObject{{QStringLiteral("id"), p.id}, {QStringLiteral("name"), p.name}}},
+    QJsonObject o{{QStringLiteral("playlist"), QJsonObject{{QStringLiteral("source"), p.source},
+                                                           {QStringLiteral("id"), p.id},
+                                                           {QStringLiteral("name"), p.name}}},
                   {QStringLiteral("plexPlaylist"), plex},
                   {QStringLiteral("outcome"), outcomeName(r.outcome)},
                   {QStringLiteral("dryRun"), r.dryRun},
@@ -96,10 +99,10 @@ public:
     {
         m_lines.resize(playlists.size());
     }
-    void update(const QString &id, const QString &line)
+    void update(const PlaylistKey &key, const QString &line)
     {
         for (std::size_t i = 0; i < m_playlists.size(); ++i)
-            if (m_playlists[i].id == id)
+            if (m_playlists[i].key() == key)
                 m_lines[i] = line;
         draw();
     }
@@ -182,9 +185,11 @@ int runSync(const QStringList &argsIn)
         chosen = *list;
     } else {
         for (const QString &w : wanted) {
+            // "source:id", a bare id, or a name.
             std::vector<SourcePlaylist> hits;
+            const std::optional<PlaylistKey> key = PlaylistKey::fromString(w);
             for (const SourcePlaylist &p : *list)
-                if (p.id == w)
+                if ((key && p.key() == *key) || p.id == w)
                     hits = {p};
             if (hits.empty())
                 for (const SourcePlaylist &p : *list)
@@ -197,7 +202,7 @@ int runSync(const QStringList &argsIn)
             if (hits.size() > 1) {
                 err << "sync: several playlists are named '" << w << "'; use an id:";
                 for (const SourcePlaylist &p : hits)
-                    err << ' ' << p.id;
+                    err << ' ' << p.key().toString();
                 err << '\n';
                 return kExitUsage;
             }
@@ -214,16 +219,16 @@ int runSync(const QStringList &argsIn)
     const bool bars = !json && isatty(fileno(stderr));
     ProgressBars progress(chosen);
     QObject::connect(&service, &sync::SyncRegistry::progressChanged, &service,
-                     [&](const QString &id, const sync::SyncProgress &p) {
+                     [&](const PlaylistKey &id, const sync::SyncProgress &p) {
                          if (bars)
                              progress.update(id, ProgressBars::bar(p));
                      });
     std::vector<std::pair<SourcePlaylist, sync::SyncResult>> results;
     QEventLoop loop;
     QObject::connect(&service, &sync::SyncRegistry::syncFinished, &service,
-                     [&](const QString &id, const sync::SyncResult &r) {
+                     [&](const PlaylistKey &id, const sync::SyncResult &r) {
                          for (const SourcePlaylist &p : chosen)
-                             if (p.id == id)
+                             if (p.key() == id)
                                  results.emplace_back(p, r);
                          if (bars)
                              progress.update(id, r.message);
@@ -249,7 +254,7 @@ int runSync(const QStringList &argsIn)
     int code = kExitOk;
     QJsonArray docs;
     for (const auto &[p, r] : results) {
-        const auto snap = service.snapshot(p.id).value_or(sync::SyncJobSnapshot{});
+        const auto snap = service.snapshot(p.key()).value_or(sync::SyncJobSnapshot{});
         docs.append(report(p, snap, r));
         if (!json && !bars)
             out << p.name << ": " << r.message << '\n';

@@ -4,7 +4,7 @@
 
 namespace pb::gui {
 
-pb::Result<std::vector<pb::sync::SyncRun>> AppBackend::syncHistory(const QString &, int) const
+pb::Result<std::vector<pb::sync::SyncRun>> AppBackend::syncHistory(const pb::PlaylistKey &, int) const
 {
     return std::vector<pb::sync::SyncRun>{};
 }

@@ -6,7 +6,8 @@
 
 namespace pb::gui {
 
-AutoSync::AutoSync(pb::sync::SyncRegistry *registry, std::function<QStringList()> startAll, QObject *parent)
+AutoSync::AutoSync(pb::sync::SyncRegistry *registry, std::function<QList<pb::PlaylistKey>()> startAll,
+                   QObject *parent)
     : QObject(parent), m_registry(registry), m_startAll(std::move(startAll))
 {
     connect(&m_timer, &QTimer::timeout, this, &AutoSync::runNow);
@@ -31,20 +32,20 @@ std::chrono::milliseconds AutoSync::remaining() const
     return m_timer.isActive() ? m_timer.remainingTimeAsDuration() : std::chrono::milliseconds(0);
 }
 
-QStringList AutoSync::runNow()
+QList<pb::PlaylistKey> AutoSync::runNow()
 {
-    const QStringList started = m_startAll ? m_startAll() : QStringList{};
+    const QList<pb::PlaylistKey> started = m_startAll ? m_startAll() : QList<pb::PlaylistKey>{};
     if (started.isEmpty())
         return started;
     if (m_pending.isEmpty())
         m_results.clear();
-    for (const QString &id : started)
+    for (const pb::PlaylistKey &id : started)
         m_pending.insert(id);
     Q_EMIT batchStarted(started);
     return started;
 }
 
-void AutoSync::onFinished(const QString &id, const pb::sync::SyncResult &result)
+void AutoSync::onFinished(const pb::PlaylistKey &id, const pb::sync::SyncResult &result)
 {
     if (!m_pending.remove(id))
         return; // a sync this did not start

@@ -165,7 +165,7 @@ void MainWindow::setPlaylists(const std::vector<SourcePlaylist> &playlists)
         connect(card, &PlaylistItem::cancelRequested, registry, &SyncRegistry::cancelSync);
         connect(card, &PlaylistItem::detailsRequested, this, &MainWindow::openDetails);
         connect(card, &PlaylistItem::historyRequested, this, &MainWindow::openHistory);
-        if (const auto snapshot = registry->snapshot(p.id)) {
+        if (const auto snapshot = registry->snapshot(p.key())) {
             if (snapshot->result)
                 card->showResult(*snapshot->result);
             if (snapshot->running) {
@@ -174,7 +174,7 @@ void MainWindow::setPlaylists(const std::vector<SourcePlaylist> &playlists)
             }
         }
         m_ui->listLayout->insertWidget(index++, card); // before the trailing stretch
-        m_items.insert(p.id, card);
+        m_items.insert(p.key(), card);
     }
     m_ui->messageLabel->clear();
     applyFilter();
@@ -188,9 +188,9 @@ void MainWindow::applyFilter()
         card->setVisible(card->matchesFilter(text));
 }
 
-PlaylistItem *MainWindow::item(const QString &spotifyPlaylistId) const
+PlaylistItem *MainWindow::item(const pb::PlaylistKey &playlist) const
 {
-    return m_items.value(spotifyPlaylistId, nullptr);
+    return m_items.value(playlist, nullptr);
 }
 
 std::vector<PlaylistItem *> MainWindow::items() const
@@ -203,35 +203,35 @@ std::vector<PlaylistItem *> MainWindow::items() const
     return result;
 }
 
-bool MainWindow::startSync(const QString &id)
+bool MainWindow::startSync(const pb::PlaylistKey &key)
 {
-    PlaylistItem *card = item(id);
+    PlaylistItem *card = item(key);
     if (!card || !card->isReadable())
         return false;
     return m_backend->registry()->startSync(
         card->playlist(), syncOptionsFor(card->playlist(), m_backend->accountStatus().plexSectionKey));
 }
 
-QStringList MainWindow::syncAll()
+QList<pb::PlaylistKey> MainWindow::syncAll()
 {
     // The registry bounds how many run at once and queues the rest; it refuses a second sync
     // of a running playlist.
-    QStringList started;
+    QList<pb::PlaylistKey> started;
     for (PlaylistItem *card : items()) {
-        const QString id = card->playlist().id;
-        if (card->isReadable() && !card->isRunning() && !m_backend->registry()->isRunning(id) &&
-            startSync(id))
-            started << id;
+        const pb::PlaylistKey key = card->playlist().key();
+        if (card->isReadable() && !card->isRunning() && !m_backend->registry()->isRunning(key) &&
+            startSync(key))
+            started << key;
     }
     return started;
 }
 
-SyncHistoryDialog *MainWindow::openHistory(const QString &spotifyPlaylistId)
+SyncHistoryDialog *MainWindow::openHistory(const pb::PlaylistKey &playlist)
 {
-    PlaylistItem *card = item(spotifyPlaylistId);
+    PlaylistItem *card = item(playlist);
     if (!card)
         return nullptr;
-    if (m_history && m_history->playlist().id != spotifyPlaylistId) {
+    if (m_history && m_history->playlist().key() != playlist) {
         m_history->close(); // deleted later (WA_DeleteOnClose): let go of it now
         m_history.clear();
     }
@@ -245,12 +245,12 @@ SyncHistoryDialog *MainWindow::openHistory(const QString &spotifyPlaylistId)
     return m_history;
 }
 
-PlaylistDetailsModal *MainWindow::openDetails(const QString &spotifyPlaylistId)
+PlaylistDetailsModal *MainWindow::openDetails(const pb::PlaylistKey &playlist)
 {
-    PlaylistItem *card = item(spotifyPlaylistId);
+    PlaylistItem *card = item(playlist);
     if (!card)
         return nullptr;
-    if (m_details && m_details->playlist().id == spotifyPlaylistId) {
+    if (m_details && m_details->playlist().key() == playlist) {
         m_details->raise();
         m_details->activateWindow();
         return m_details;
@@ -264,25 +264,25 @@ PlaylistDetailsModal *MainWindow::openDetails(const QString &spotifyPlaylistId)
     return modal;
 }
 
-void MainWindow::onStarted(const QString &id)
+void MainWindow::onStarted(const pb::PlaylistKey &key)
 {
-    if (PlaylistItem *card = item(id))
+    if (PlaylistItem *card = item(key))
         card->setRunning(true);
     updateStatusBar();
 }
 
-void MainWindow::onProgress(const QString &id, const pb::sync::SyncProgress &progress)
+void MainWindow::onProgress(const pb::PlaylistKey &key, const pb::sync::SyncProgress &progress)
 {
-    if (PlaylistItem *card = item(id)) {
+    if (PlaylistItem *card = item(key)) {
         if (!card->isRunning())
             card->setRunning(true);
         card->showProgress(progress);
     }
 }
 
-void MainWindow::onFinished(const QString &id, const pb::sync::SyncResult &result)
+void MainWindow::onFinished(const pb::PlaylistKey &key, const pb::sync::SyncResult &result)
 {
-    if (PlaylistItem *card = item(id)) {
+    if (PlaylistItem *card = item(key)) {
         card->setRunning(false);
         card->showResult(result);
     }
@@ -293,7 +293,7 @@ void MainWindow::updateStatusBar()
 {
     int running = 0;
     for (PlaylistItem *card : std::as_const(m_items))
-        running += m_backend->registry()->isRunning(card->playlist().id) ? 1 : 0;
+        running += m_backend->registry()->isRunning(card->playlist().key()) ? 1 : 0;
     const QString text =
         running > 0
             ? tr("%1, %2 syncing")

@@ -208,7 +208,7 @@ void PlaylistDetailsModal::done(int result)
 
 void PlaylistDetailsModal::loadFromSnapshot()
 {
-    const auto snapshot = m_backend->registry()->snapshot(m_playlist.id);
+    const auto snapshot = m_backend->registry()->snapshot(m_playlist.key());
     if (snapshot && !snapshot->tracks.empty())
         m_model->setOutcomes(snapshot->tracks);
     if (snapshot && snapshot->running) {
@@ -240,8 +240,8 @@ void PlaylistDetailsModal::setRunning(bool running)
 void PlaylistDetailsModal::startOrCancel()
 {
     SyncRegistry *registry = m_backend->registry();
-    if (m_running || registry->isRunning(m_playlist.id)) {
-        registry->cancelSync(m_playlist.id);
+    if (m_running || registry->isRunning(m_playlist.key())) {
+        registry->cancelSync(m_playlist.key());
         return;
     }
     registry->startSync(m_playlist, syncOptionsFor(m_playlist, m_backend->accountStatus().plexSectionKey));
@@ -257,9 +257,9 @@ void PlaylistDetailsModal::startPreview()
     m_backend->registry()->startSync(m_playlist, options);
 }
 
-void PlaylistDetailsModal::onStarted(const QString &id)
+void PlaylistDetailsModal::onStarted(const pb::PlaylistKey &id)
 {
-    if (id != m_playlist.id)
+    if (id != m_playlist.key())
         return;
     m_model->resetStatuses();
     setRunning(true);
@@ -268,27 +268,27 @@ void PlaylistDetailsModal::onStarted(const QString &id)
     m_status->showProgress(starting);
 }
 
-void PlaylistDetailsModal::onProgress(const QString &id, const pb::sync::SyncProgress &progress)
+void PlaylistDetailsModal::onProgress(const pb::PlaylistKey &id, const pb::sync::SyncProgress &progress)
 {
-    if (id != m_playlist.id)
+    if (id != m_playlist.key())
         return;
     if (!m_running)
         setRunning(true);
     m_status->showProgress(progress);
 }
 
-void PlaylistDetailsModal::onTrack(const QString &id, const pb::sync::TrackOutcome &outcome)
+void PlaylistDetailsModal::onTrack(const pb::PlaylistKey &id, const pb::sync::TrackOutcome &outcome)
 {
-    if (id != m_playlist.id)
+    if (id != m_playlist.key())
         return;
     m_model->updateOutcome(outcome);
     if (selectedRow() == outcome.position)
         updateSelectionDetails();
 }
 
-void PlaylistDetailsModal::onFinished(const QString &id, const pb::sync::SyncResult &result)
+void PlaylistDetailsModal::onFinished(const pb::PlaylistKey &id, const pb::sync::SyncResult &result)
 {
-    if (id != m_playlist.id)
+    if (id != m_playlist.key())
         return;
     setRunning(false);
     m_status->showResult(result);

@@ -108,13 +108,13 @@ PlaylistItem::PlaylistItem(const SourcePlaylist &playlist, const QString &unread
     m_details->setText(tr("Details"));
     m_details->setToolTip(tr("Show the tracks and how each one matched"));
     m_details->setAccessibleName(tr("Details of %1").arg(playlist.name));
-    connect(m_details, &QToolButton::clicked, this, [this] { Q_EMIT detailsRequested(m_playlist.id); });
+    connect(m_details, &QToolButton::clicked, this, [this] { Q_EMIT detailsRequested(m_playlist.key()); });
 
     m_history = new QToolButton(this);
     m_history->setText(tr("History"));
     m_history->setToolTip(tr("Show every sync of this playlist: when, what changed, what was missing"));
     m_history->setAccessibleName(tr("Sync history of %1").arg(playlist.name));
-    connect(m_history, &QToolButton::clicked, this, [this] { Q_EMIT historyRequested(m_playlist.id); });
+    connect(m_history, &QToolButton::clicked, this, [this] { Q_EMIT historyRequested(m_playlist.key()); });
 
     m_sync = new QPushButton(this);
     m_sync->setMinimumWidth(m_sync->fontMetrics().horizontalAdvance(tr("Cancel Sync")) + 32);
@@ -122,9 +122,9 @@ PlaylistItem::PlaylistItem(const SourcePlaylist &playlist, const QString &unread
     m_sync->setToolTip(tr("Copy this playlist into Plex"));
     connect(m_sync, &QPushButton::clicked, this, [this] {
         if (m_running)
-            Q_EMIT cancelRequested(m_playlist.id);
+            Q_EMIT cancelRequested(m_playlist.key());
         else
-            Q_EMIT syncRequested(m_playlist.id);
+            Q_EMIT syncRequested(m_playlist.key());
     });
 
     auto *row = new QHBoxLayout(this);
@@ -212,13 +212,13 @@ void PlaylistItem::mouseReleaseEvent(QMouseEvent *event)
 {
     QFrame::mouseReleaseEvent(event);
     if (event->button() == Qt::LeftButton)
-        Q_EMIT detailsRequested(m_playlist.id);
+        Q_EMIT detailsRequested(m_playlist.key());
 }
 
 void PlaylistItem::keyPressEvent(QKeyEvent *event)
 {
     if (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) {
-        Q_EMIT detailsRequested(m_playlist.id);
+        Q_EMIT detailsRequested(m_playlist.key());
         return;
     }
     QFrame::keyPressEvent(event);

@@ -5,9 +5,11 @@
 #include "pb/clients/spotifyauthflow.h"
 #include "pb/clients/spotifyclient.h"
 #include "pb/core/logging.h"
+#include "pb/sources/spotifysource.h"
 #include "pb/sync/statestore.h"
 
 #include <QNetworkAccessManager>
+#include <QTimer>
 
 namespace pb::gui {
 
@@ -18,6 +20,8 @@ ServiceBackend::ServiceBackend(ServiceConnection connection, QObject *parent)
       m_plex(new pb::clients::PlexClient(m_network, m_connection.accounts.plex, this)),
       m_service(std::make_unique<pb::sync::SyncService>(m_connection.accounts, m_connection.serviceOptions))
 {
+    m_sources.push_back(
+        new pb::sources::SpotifySource(m_spotify, {true, m_connection.status.spotifyUser}, this));
     // The sync workers refresh tokens on their own threads; keep the list client's in step.
     connect(m_service.get(), &pb::sync::SyncService::spotifyTokensChanged, this,
             [this](const pb::clients::SpotifyTokens &tokens) { m_spotify->setTokens(tokens); });
@@ -30,53 +34,62 @@ pb::sync::SyncRegistry *ServiceBackend::registry() const
     return m_service.get();
 }
 
-SourcePlaylist ServiceBackend::likedSongsPlaylist(int trackCount)
-{
-    SourcePlaylist liked;
-    liked.id = kLikedSongsId;
-    liked.name = tr("Liked Songs");
-    liked.isLikedSongs = true;
-    liked.trackCount = trackCount;
-    return liked;
-}
-
 void ServiceBackend::refreshPlaylists()
 {
-    m_spotify->playlists(this, [this](pb::Result<std::vector<SourcePlaylist>> playlists) {
-        if (!playlists.ok()) {
-            Q_EMIT playlistsFailed(playlists.error().message);
-            return;
-        }
-        // Liked Songs is not in /me/playlists; its size comes from /me/tracks.
-        m_spotify->likedSongs(this, [this, owned = std::move(playlists).value()](
-                                        pb::Result<std::vector<PlaylistEntry>> liked) mutable {
-            if (liked.ok())
-                m_likedCount = static_cast<int>(liked->size());
-            std::vector<SourcePlaylist> all;
-            all.reserve(owned.size() + 1);
-            SourcePlaylist likedPlaylist = likedSongsPlaylist(m_likedCount);
-            likedPlaylist.ownerId = m_connection.status.spotifyUser.id;
-            likedPlaylist.ownerName = m_connection.status.spotifyUser.displayName;
-            all.push_back(likedPlaylist);
-            for (SourcePlaylist &p : owned)
-                all.push_back(std::move(p));
-            Q_EMIT playlistsLoaded(all);
-        });
-    });
+    // Every source lists at once; the list is shown once all have answered, in source order.
+    // A source that fails is reported, the others are still listed.
+    for (const pb::clients::RequestHandle &h : std::exchange(m_listing, {}))
+        h.cancel();
+    struct Gather {
+        std::vector<std::vector<SourcePlaylist>> lists;
+        QStringList errors;
+        std::size_t pending = 0;
+    };
+    auto gather = std::make_shared<Gather>();
+    gather->lists.resize(m_sources.size());
+    gather->pending = m_sources.size();
+    for (std::size_t i = 0; i < m_sources.size(); ++i) {
+        m_listing.push_back(
+            m_sources[i]->playlists(this, [this, gather, i](pb::Result<std::vector<SourcePlaylist>> r) {
+                if (r.ok())
+                    gather->lists[i] = std::move(r).value();
+                else if (r.error().kind == pb::ErrorKind::Cancelled)
+                    return; // a newer refresh replaced this one
+                else
+                    gather->errors << r.error().message;
+                if (--gather->pending > 0)
+                    return;
+                m_listing.clear();
+                if (gather->errors.size() == static_cast<qsizetype>(m_sources.size()))
+                    return Q_EMIT playlistsFailed(gather->errors.join(QStringLiteral("; ")));
+                std::vector<SourcePlaylist> all;
+                for (std::vector<SourcePlaylist> &list : gather->lists)
+                    for (SourcePlaylist &p : list)
+                        all.push_back(std::move(p));
+                Q_EMIT playlistsLoaded(all);
+                if (!gather->errors.isEmpty())
+                    Q_EMIT playlistsFailed(gather->errors.join(QStringLiteral("; ")));
+            }));
+    }
 }
 
 void ServiceBackend::loadEntries(const SourcePlaylist &playlist, QObject *ctx,
                                  GuiCallback<std::vector<PlaylistEntry>> done)
 {
-    if (playlist.isLikedSongs) {
-        m_spotify->likedSongs(ctx, [this, done = std::move(done)](pb::Result<std::vector<PlaylistEntry>> r) {
-            if (r.ok())
-                m_likedCount = static_cast<int>(r->size());
-            done(std::move(r));
+    for (pb::sources::PlaylistSource *source : m_sources) {
+        if (source->sourceId() != playlist.source)
+            continue;
+        source->read(playlist, ctx, [done = std::move(done)](pb::Result<pb::sources::PlaylistRead> r) {
+            if (!r.ok())
+                return done(r.error());
+            done(std::move(r->entries));
         });
         return;
     }
-    m_spotify->playlistEntries(playlist.id, ctx, std::move(done));
+    QTimer::singleShot(0, ctx, [done = std::move(done), source = playlist.source] {
+        done(pb::Error::make(pb::ErrorKind::InvalidInput,
+                             tr("No source can read playlists of \"%1\".").arg(source)));
+    });
 }
 
 void ServiceBackend::searchPlex(const QString &query, QObject *ctx, GuiCallback<std::vector<PlexTrack>> done)
@@ -101,10 +114,10 @@ pb::sync::StateStore *ServiceBackend::store()
     return m_store.get();
 }
 
-pb::Result<std::vector<pb::sync::SyncRun>> ServiceBackend::syncHistory(const QString &spotifyPlaylistId,
+pb::Result<std::vector<pb::sync::SyncRun>> ServiceBackend::syncHistory(const pb::PlaylistKey &playlist,
                                                                        int limit) const
 {
-    return m_service->history(spotifyPlaylistId, limit);
+    return m_service->history(playlist, limit);
 }
 
 pb::Result<std::vector<pb::sync::RunTrack>> ServiceBackend::runTracks(qint64 runId) const
@@ -120,7 +133,7 @@ pb::Status ServiceBackend::setManualOverride(const SourceTrack &track, const Ple
     if (!s)
         return pb::Error::make(pb::ErrorKind::Storage, tr("The app's database could not be opened."));
     pb::sync::ManualOverride o;
-    o.spotifyTrackId = track.id;
+    o.trackId = track.id;
     o.machineIdentifier = m_connection.accounts.machineIdentifier;
     o.ratingKey = plexTrack.ratingKey;
     o.note = tr("chosen in the details window");

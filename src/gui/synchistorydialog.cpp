@@ -101,7 +101,7 @@ SyncHistoryDialog::~SyncHistoryDialog() = default;
 
 void SyncHistoryDialog::reload()
 {
-    auto runs = m_backend->syncHistory(m_playlist.id, kHistoryLimit);
+    auto runs = m_backend->syncHistory(m_playlist.key(), kHistoryLimit);
     if (!runs) {
         m_empty->setText(tr("The sync history could not be read: %1").arg(runs.error().message));
         m_pages->setCurrentWidget(m_empty);
@@ -142,7 +142,7 @@ void SyncHistoryDialog::showRunTracks()
         auto *item = new QTreeWidgetItem(m_tracks);
         item->setData(0, Qt::DisplayRole, t.position + 1);
         item->setText(1, TrackTableModel::statusText(t.status));
-        item->setText(2, m_trackNames.value(t.spotifyTrackId, t.spotifyTrackId));
+        item->setText(2, m_trackNames.value(t.trackId, t.trackId));
         item->setText(3, t.reason);
         item->setToolTip(3, t.reason);
         ++shown;
@@ -155,9 +155,9 @@ void SyncHistoryDialog::showRunTracks()
     m_tracks->scrollToTop();
 }
 
-void SyncHistoryDialog::onFinished(const QString &id, const pb::sync::SyncResult &)
+void SyncHistoryDialog::onFinished(const pb::PlaylistKey &id, const pb::sync::SyncResult &)
 {
-    if (id == m_playlist.id)
+    if (id == m_playlist.key())
         reload();
 }
 

@@ -20,7 +20,7 @@ namespace pb::gui {
 using pb::sync::SyncOutcome;
 using pb::sync::SyncResult;
 
-QString describeBatch(const std::vector<SyncResult> &results, const QHash<QString, QString> &names)
+QString describeBatch(const std::vector<SyncResult> &results, const QHash<pb::PlaylistKey, QString> &names)
 {
     int ok = 0, failed = 0, cancelled = 0;
     QString firstFailure;
@@ -30,8 +30,8 @@ QString describeBatch(const std::vector<SyncResult> &results, const QHash<QStrin
         case SyncOutcome::Cancelled: ++cancelled; break;
         case SyncOutcome::Failed:
             if (failed++ == 0)
-                firstFailure = QStringLiteral("%1: %2").arg(
-                    names.value(r.spotifyPlaylistId, r.spotifyPlaylistId), describeResult(r));
+                firstFailure =
+                    QStringLiteral("%1: %2").arg(names.value(r.playlist, r.playlist.id), describeResult(r));
             break;
         }
     }
@@ -70,8 +70,8 @@ TrayController::TrayController(MainWindow *window, AppBackend *backend)
     });
     connect(m_open, &QAction::triggered, this, &TrayController::openWindow);
     connect(m_quit, &QAction::triggered, this, &TrayController::quit);
-    connect(m_autoSync, &AutoSync::batchStarted, this, [this](const QStringList &ids) {
-        for (const QString &id : ids)
+    connect(m_autoSync, &AutoSync::batchStarted, this, [this](const QList<pb::PlaylistKey> &ids) {
+        for (const pb::PlaylistKey &id : ids)
             m_batchIds.insert(id);
         updateStatus();
     });
@@ -165,18 +165,18 @@ void TrayController::quit()
     QCoreApplication::exit(0);
 }
 
-QString TrayController::playlistName(const QString &id) const
+QString TrayController::playlistName(const pb::PlaylistKey &id) const
 {
     const PlaylistItem *card = m_window->item(id);
-    return card ? card->playlist().name : id;
+    return card ? card->playlist().name : id.id;
 }
 
-void TrayController::onStarted(const QString &)
+void TrayController::onStarted(const pb::PlaylistKey &)
 {
     updateStatus();
 }
 
-void TrayController::onFinished(const QString &id, const SyncResult &result)
+void TrayController::onFinished(const pb::PlaylistKey &id, const SyncResult &result)
 {
     if (m_batchIds.remove(id)) {
         updateStatus(); // part of a run, summed up (and announced) as a whole when it ends
@@ -199,10 +199,10 @@ void TrayController::onFinished(const QString &id, const SyncResult &result)
 
 void TrayController::onBatchFinished(const std::vector<SyncResult> &results)
 {
-    QHash<QString, QString> names;
+    QHash<pb::PlaylistKey, QString> names;
     bool failed = false;
     for (const SyncResult &r : results) {
-        names.insert(r.spotifyPlaylistId, playlistName(r.spotifyPlaylistId));
+        names.insert(r.playlist, playlistName(r.playlist));
         failed = failed || r.outcome == SyncOutcome::Failed;
     }
     const bool fromTray = std::exchange(m_batchFromTray, false);
@@ -226,7 +226,7 @@ void TrayController::updateStatus()
 {
     int running = 0;
     for (const PlaylistItem *card : m_window->items())
-        running += m_backend->registry() && m_backend->registry()->isRunning(card->playlist().id) ? 1 : 0;
+        running += m_backend->registry() && m_backend->registry()->isRunning(card->playlist().key()) ? 1 : 0;
     QString text = running > 0 ? countText(running, tr("Syncing 1 playlist…"), tr("Syncing %1 playlists…"))
                                : (m_lastText.isEmpty() ? tr("No sync yet") : m_lastText);
     m_status->setText(text);

@@ -1,9 +1,10 @@
 #pragma once
 
 #include "pb/clients/plexclient.h"
-#include "pb/clients/spotifyclient.h"
+#include "pb/clients/spotifytokens.h"
 #include "pb/core/cancellation.h"
 #include "pb/matching/matchingengine.h"
+#include "pb/sources/playlistsource.h"
 #include "pb/sync/statestore.h"
 #include "pb/sync/syncservice.h"
 
@@ -24,7 +25,7 @@ struct JobSink {
 
 /// What every part of one running job shares. Lives on the worker thread for the job's life.
 struct JobContext {
-    clients::SpotifyClient *spotify = nullptr;
+    sources::PlaylistSource *source = nullptr; ///< where the playlist is read from
     clients::PlexClient *plex = nullptr;
     StateStore *store = nullptr;
     const matching::MatchingEngine *engine = nullptr;

@@ -9,11 +9,12 @@ namespace pb::sync {
 
 namespace {
 
-QString stepLabel(SyncStep s)
+QString stepLabel(SyncStep s, const QString &source)
 {
     switch (s) {
     case SyncStep::Idle: return QStringLiteral("Waiting");
-    case SyncStep::ReadingSpotify: return QStringLiteral("Reading the Spotify playlist");
+    case SyncStep::ReadingSource:
+        return QStringLiteral("Reading the %1 playlist").arg(sources::sourceLabel(source));
     case SyncStep::Matching: return QStringLiteral("Matching tracks");
     case SyncStep::Planning: return QStringLiteral("Planning the changes");
     case SyncStep::Writing: return QStringLiteral("Writing the Plex playlist");
@@ -28,7 +29,7 @@ double stepBase(SyncStep s)
 {
     switch (s) {
     case SyncStep::Idle: return 0;
-    case SyncStep::ReadingSpotify: return 0;
+    case SyncStep::ReadingSource: return 0;
     case SyncStep::Matching: return 0.05;
     case SyncStep::Planning: return 0.85;
     case SyncStep::Writing: return 0.88;
@@ -51,7 +52,7 @@ QStringList keysOf(const std::vector<CurrentItem> &items)
 JobRunner::JobRunner(JobContext &ctx, SourcePlaylist playlist, JobSink sink, QObject *parent)
     : QObject(parent), m_ctx(ctx), m_playlist(std::move(playlist)), m_sink(std::move(sink))
 {
-    m_result.spotifyPlaylistId = m_playlist.id;
+    m_result.playlist = m_playlist.key();
     m_result.dryRun = m_ctx.options.dryRun;
     m_result.startedAt = QDateTime::currentDateTimeUtc();
     m_cancelTimer.setInterval(m_ctx.serviceOptions.cancelPollInterval);
@@ -66,7 +67,7 @@ void JobRunner::start()
 {
     m_cancelTimer.start();
     m_progressTimer.start();
-    setStep(SyncStep::ReadingSpotify);
+    setStep(SyncStep::ReadingSource);
     if (stopIfCancelled())
         return;
     if (!m_ctx.machineIdentifier.isEmpty())
@@ -83,7 +84,7 @@ void JobRunner::readAll()
 {
     if (stopIfCancelled())
         return;
-    auto link = m_ctx.store->link(m_playlist.id);
+    auto link = m_ctx.store->link(m_playlist.key());
     if (!link)
         return fail(link.error());
     // A link to another server does not count here: this server gets its own playlist.
@@ -100,38 +101,22 @@ void JobRunner::readAll()
         }
     };
     ++*pending; // held until every read is issued
-    if (!m_playlist.isLikedSongs) {
-        // The snapshot id decides whether anything changed on Spotify since the last sync.
-        ++*pending;
-        m_reads.push_back(
-            m_ctx.spotify->playlist(m_playlist.id, this, [this, oneDone](Result<SourcePlaylist> r) {
-                if (!r)
-                    return fail(r.error(), QStringLiteral("could not read the Spotify playlist"));
-                m_playlist = *r;
-                oneDone();
-            }));
-    }
+    // The source's fingerprint decides whether anything changed there since the last sync.
     ++*pending;
-    auto onEntries = [this, oneDone](Result<std::vector<PlaylistEntry>> r) {
+    m_reads.push_back(m_ctx.source->read(m_playlist, this, [this, oneDone](Result<sources::PlaylistRead> r) {
         if (!r)
-            return fail(r.error(), QStringLiteral("could not read the Spotify playlist"));
-        m_entries = std::move(*r);
-        if (m_playlist.isLikedSongs) {
-            // Liked Songs has no snapshot id: a fingerprint of its track ids, in order, plays
-            // that part, so the "nothing changed" shortcut fires only when nothing changed.
-            QStringList ids;
-            for (const PlaylistEntry &e : m_entries)
-                ids << e.track.id;
-            m_playlist.snapshotId = QStringLiteral("liked:") + plexFingerprint(ids);
-        }
+            return fail(r.error(), QStringLiteral("could not read the %1 playlist")
+                                       .arg(sources::sourceLabel(m_playlist.source)));
+        const PlaylistKey key = m_playlist.key();
+        m_playlist = std::move(r->playlist);
+        m_playlist.source = key.source; // the key never changes within a job
+        m_playlist.id = key.id;
+        m_entries = std::move(r->entries);
         m_progress.totalTracks = static_cast<int>(m_entries.size());
         m_result.total = m_progress.totalTracks;
         m_progressDirty = true;
         oneDone();
-    };
-    m_reads.push_back(m_playlist.isLikedSongs
-                          ? m_ctx.spotify->likedSongs(this, onEntries)
-                          : m_ctx.spotify->playlistEntries(m_playlist.id, this, onEntries));
+    }));
     if (m_link) {
         ++*pending;
         m_reads.push_back(m_ctx.plex->playlistItems(
@@ -172,11 +157,11 @@ void JobRunner::readAll()
 bool JobRunner::tryUnchanged()
 {
     // Nothing changed on either side since the last good sync: skip matching altogether.
-    if (m_ctx.options.forceRematch || !m_link || m_link->spotifySnapshotId.isEmpty() ||
-        m_link->spotifySnapshotId != m_playlist.snapshotId ||
+    if (m_ctx.options.forceRematch || !m_link || m_link->snapshotId.isEmpty() ||
+        m_link->snapshotId != m_playlist.snapshotId ||
         m_link->plexFingerprint != plexFingerprint(keysOf(m_current)))
         return false;
-    auto last = m_ctx.store->lastGoodRun(m_playlist.id);
+    auto last = m_ctx.store->lastGoodRun(m_playlist.key());
     if (!last || !*last || (*last)->tracks.size() != m_entries.size())
         return false;
     QStringList ids;
@@ -193,7 +178,7 @@ bool JobRunner::tryUnchanged()
     std::vector<TrackOutcome> outcomes;
     for (std::size_t i = 0; i < m_entries.size(); ++i) {
         const RunTrack &t = (*last)->tracks[i];
-        if (t.spotifyTrackId != m_entries[i].track.id)
+        if (t.trackId != m_entries[i].track.id)
             return false;
         TrackOutcome o;
         o.position = static_cast<int>(i);
@@ -211,7 +196,8 @@ bool JobRunner::tryUnchanged()
     m_result.plexPlaylistTitle = m_link->plexTitle;
     m_result.plexPlaylistUnchanged = true;
     setStep(SyncStep::Verifying);
-    succeed(QStringLiteral("Already up to date: nothing changed on Spotify or in Plex since the last sync"));
+    succeed(QStringLiteral("Already up to date: nothing changed on %1 or in Plex since the last sync")
+                .arg(sources::sourceLabel(m_playlist.source)));
     return true;
 }
 
@@ -312,14 +298,14 @@ void JobRunner::write(const QStringList &wanted, const QString &title)
         if (!w.ratingKey.isEmpty()) {
             PlaylistLink link = m_link.value_or(PlaylistLink{});
             const bool complete = !w.error && w.finalKeys == wanted;
-            link.spotifyPlaylistId = m_playlist.id;
+            link.playlist = m_playlist.key();
             link.machineIdentifier = m_ctx.machineIdentifier;
             link.plexRatingKey = w.ratingKey;
             link.plexTitle = w.title;
             if (!link.linkedAt.isValid())
                 link.linkedAt = QDateTime::currentDateTimeUtc();
             if (complete) {
-                link.spotifySnapshotId = m_playlist.snapshotId;
+                link.snapshotId = m_playlist.snapshotId;
                 link.plexFingerprint = plexFingerprint(w.finalKeys);
                 link.lastSyncedAt = QDateTime::currentDateTimeUtc();
             } else {
@@ -391,7 +377,7 @@ void JobRunner::finish(SyncResult result)
     result.total = m_progress.totalTracks;
 
     SyncRun run;
-    run.spotifyPlaylistId = m_playlist.id;
+    run.playlist = m_playlist.key();
     run.machineIdentifier = m_ctx.machineIdentifier;
     run.result = result;
     // One row per Spotify entry, keyed by its index: outcomes not resolved before a cancel or
@@ -423,7 +409,7 @@ void JobRunner::addNote(const QString &note)
 void JobRunner::setStep(SyncStep step)
 {
     m_progress.step = step;
-    m_progress.currentStep = stepLabel(step);
+    m_progress.currentStep = stepLabel(step, m_playlist.source);
     m_progress.stepNumber = std::clamp(static_cast<int>(step), 1, m_progress.totalSteps);
     if (step != SyncStep::Matching)
         m_progress.currentTrack.clear();

@@ -78,6 +78,34 @@ const std::vector<std::vector<const char *>> &migrations()
         {
             "CREATE INDEX sync_runs_by_playlist ON sync_runs (spotify_playlist_id, started_at DESC)",
         },
+        // 2 -> 3: playlists are keyed by (source, id); every existing link and run came from
+        // the Spotify Web API. Track ids are the sources' own (Spotify's stay as they were).
+        {
+            "CREATE TABLE playlist_links_v3 ("
+            " source TEXT NOT NULL,"
+            " playlist_id TEXT NOT NULL,"
+            " machine_id TEXT NOT NULL,"
+            " plex_rating_key TEXT NOT NULL,"
+            " plex_title TEXT NOT NULL,"
+            " snapshot_id TEXT,"
+            " plex_fingerprint TEXT,"
+            " linked_at INTEGER,"
+            " last_synced_at INTEGER,"
+            " PRIMARY KEY (source, playlist_id))",
+            "INSERT INTO playlist_links_v3 SELECT 'spotify', spotify_playlist_id, machine_id, "
+            "plex_rating_key,"
+            " plex_title, spotify_snapshot_id, plex_fingerprint, linked_at, last_synced_at FROM "
+            "playlist_links",
+            "DROP TABLE playlist_links",
+            "ALTER TABLE playlist_links_v3 RENAME TO playlist_links",
+            "DROP INDEX sync_runs_by_playlist",
+            "ALTER TABLE sync_runs RENAME COLUMN spotify_playlist_id TO playlist_id",
+            "ALTER TABLE sync_runs ADD COLUMN source TEXT NOT NULL DEFAULT 'spotify'",
+            "CREATE INDEX sync_runs_by_playlist ON sync_runs (source, playlist_id, started_at DESC)",
+            "ALTER TABLE sync_run_tracks RENAME COLUMN spotify_track_id TO track_id",
+            "ALTER TABLE match_cache RENAME COLUMN spotify_track_id TO track_id",
+            "ALTER TABLE manual_overrides RENAME COLUMN spotify_track_id TO track_id",
+        },
     };
     return kMigrations;
 }
@@ -168,6 +196,7 @@ Status StateStore::migrate()
     if (!v)
         return v.error();
     const int current = v->next() ? v->value(0).toInt() : 0;
+    v->finish(); // a statement still open would lock the tables a migration drops
     const auto &steps = migrations();
     if (current > static_cast<int>(steps.size()))
         return Error::make(ErrorKind::Storage,
@@ -195,30 +224,30 @@ Status StateStore::migrate()
 
 namespace {
 const QString kLinkColumns =
-    QStringLiteral("spotify_playlist_id, machine_id, plex_rating_key, plex_title, spotify_snapshot_id, "
+    QStringLiteral("source, playlist_id, machine_id, plex_rating_key, plex_title, snapshot_id, "
                    "plex_fingerprint, linked_at, last_synced_at");
 
 PlaylistLink readLink(const QSqlQuery &q)
 {
     PlaylistLink l;
-    l.spotifyPlaylistId = q.value(0).toString();
-    l.machineIdentifier = q.value(1).toString();
-    l.plexRatingKey = q.value(2).toString();
-    l.plexTitle = q.value(3).toString();
-    l.spotifySnapshotId = q.value(4).toString();
-    l.plexFingerprint = q.value(5).toString();
-    l.linkedAt = sql::toTime(q.value(6));
-    l.lastSyncedAt = sql::toTime(q.value(7));
+    l.playlist = {q.value(0).toString(), q.value(1).toString()};
+    l.machineIdentifier = q.value(2).toString();
+    l.plexRatingKey = q.value(3).toString();
+    l.plexTitle = q.value(4).toString();
+    l.snapshotId = q.value(5).toString();
+    l.plexFingerprint = q.value(6).toString();
+    l.linkedAt = sql::toTime(q.value(7));
+    l.lastSyncedAt = sql::toTime(q.value(8));
     return l;
 }
 } // namespace
 
-Result<std::optional<PlaylistLink>> StateStore::link(const QString &spotifyPlaylistId) const
+Result<std::optional<PlaylistLink>> StateStore::link(const PlaylistKey &playlist) const
 {
     auto q = sql::run(connectionFor(m_connectionName),
                       QStringLiteral("SELECT ") + kLinkColumns +
-                          QStringLiteral(" FROM playlist_links WHERE spotify_playlist_id = ?"),
-                      {spotifyPlaylistId});
+                          QStringLiteral(" FROM playlist_links WHERE source = ? AND playlist_id = ?"),
+                      {playlist.source, playlist.id});
     if (!q)
         return q.error();
     if (!q->next())
@@ -240,22 +269,22 @@ Result<std::vector<PlaylistLink>> StateStore::links() const
 
 Status StateStore::saveLink(const PlaylistLink &l)
 {
-    if (l.spotifyPlaylistId.isEmpty() || l.plexRatingKey.isEmpty() || l.machineIdentifier.isEmpty())
+    if (!l.playlist.isValid() || l.plexRatingKey.isEmpty() || l.machineIdentifier.isEmpty())
         return Error::make(ErrorKind::InvalidInput, QStringLiteral("a playlist link needs both ids"));
     auto q = sql::run(connectionFor(m_connectionName),
                       QStringLiteral("INSERT OR REPLACE INTO playlist_links (") + kLinkColumns +
-                          QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-                      {l.spotifyPlaylistId, l.machineIdentifier, l.plexRatingKey, l.plexTitle,
-                       sql::nullable(l.spotifySnapshotId), sql::nullable(l.plexFingerprint),
+                          QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                      {l.playlist.source, l.playlist.id, l.machineIdentifier, l.plexRatingKey, l.plexTitle,
+                       sql::nullable(l.snapshotId), sql::nullable(l.plexFingerprint),
                        sql::fromTime(l.linkedAt), sql::fromTime(l.lastSyncedAt)});
     return q ? Status() : Status(q.error());
 }
 
-Status StateStore::removeLink(const QString &spotifyPlaylistId)
+Status StateStore::removeLink(const PlaylistKey &playlist)
 {
     auto q = sql::run(connectionFor(m_connectionName),
-                      QStringLiteral("DELETE FROM playlist_links WHERE spotify_playlist_id = ?"),
-                      {spotifyPlaylistId});
+                      QStringLiteral("DELETE FROM playlist_links WHERE source = ? AND playlist_id = ?"),
+                      {playlist.source, playlist.id});
     return q ? Status() : Status(q.error());
 }
 
@@ -281,7 +310,7 @@ Result<std::vector<Row>> selectByIds(const QSqlDatabase &db, const QString &head
     for (int start = 0; start < ids.size(); start += kSlice) {
         const QStringList slice = ids.mid(start, kSlice);
         QSqlQuery q(db);
-        if (!q.prepare(head + QStringLiteral(" WHERE machine_id = ? AND spotify_track_id IN (") +
+        if (!q.prepare(head + QStringLiteral(" WHERE machine_id = ? AND track_id IN (") +
                        placeholders(static_cast<int>(slice.size())) + QStringLiteral(")")))
             return sql::storageError(QStringLiteral("could not prepare a lookup"), q.lastError());
         q.addBindValue(machineId);
@@ -296,16 +325,15 @@ Result<std::vector<Row>> selectByIds(const QSqlDatabase &db, const QString &head
 }
 } // namespace
 
-Result<std::vector<CachedMatch>> StateStore::cachedMatches(const QStringList &spotifyTrackIds,
+Result<std::vector<CachedMatch>> StateStore::cachedMatches(const QStringList &trackIds,
                                                            const QString &machineIdentifier) const
 {
     return selectByIds<CachedMatch>(
         connectionFor(m_connectionName),
-        QStringLiteral(
-            "SELECT spotify_track_id, machine_id, rating_key, confidence, matched_at FROM match_cache"),
-        spotifyTrackIds, machineIdentifier, [](const QSqlQuery &q) {
+        QStringLiteral("SELECT track_id, machine_id, rating_key, confidence, matched_at FROM match_cache"),
+        trackIds, machineIdentifier, [](const QSqlQuery &q) {
             CachedMatch m;
-            m.spotifyTrackId = q.value(0).toString();
+            m.trackId = q.value(0).toString();
             m.machineIdentifier = q.value(1).toString();
             m.ratingKey = q.value(2).toString();
             m.confidence = q.value(3).toDouble();
@@ -321,13 +349,13 @@ Status StateStore::saveMatches(const std::vector<CachedMatch> &matches)
     if (Status s = tx.status(); !s)
         return s;
     QSqlQuery q(db);
-    if (!q.prepare(QStringLiteral("INSERT OR REPLACE INTO match_cache (spotify_track_id, machine_id, "
+    if (!q.prepare(QStringLiteral("INSERT OR REPLACE INTO match_cache (track_id, machine_id, "
                                   "rating_key, confidence, matched_at) VALUES (?, ?, ?, ?, ?)")))
         return sql::storageError(QStringLiteral("could not prepare the cache update"), q.lastError());
     for (const CachedMatch &m : matches) {
-        if (m.spotifyTrackId.isEmpty())
+        if (m.trackId.isEmpty())
             continue; // local files have no id to remember
-        q.addBindValue(m.spotifyTrackId);
+        q.addBindValue(m.trackId);
         q.addBindValue(m.machineIdentifier);
         q.addBindValue(m.ratingKey.isNull() ? QStringLiteral("") : m.ratingKey); // "" = a remembered miss
         q.addBindValue(m.confidence);
@@ -338,32 +366,30 @@ Status StateStore::saveMatches(const std::vector<CachedMatch> &matches)
     return tx.commit();
 }
 
-Status StateStore::forgetMatches(const QStringList &spotifyTrackIds, const QString &machineIdentifier)
+Status StateStore::forgetMatches(const QStringList &trackIds, const QString &machineIdentifier)
 {
     QSqlDatabase db = connectionFor(m_connectionName);
     sql::Transaction tx(db);
     if (Status s = tx.status(); !s)
         return s;
-    for (const QString &id : spotifyTrackIds) {
-        auto r = sql::run(
-            db, QStringLiteral("DELETE FROM match_cache WHERE spotify_track_id = ? AND machine_id = ?"),
-            {id, machineIdentifier});
+    for (const QString &id : trackIds) {
+        auto r = sql::run(db, QStringLiteral("DELETE FROM match_cache WHERE track_id = ? AND machine_id = ?"),
+                          {id, machineIdentifier});
         if (!r)
             return r.error();
     }
     return tx.commit();
 }
 
-Result<std::vector<ManualOverride>> StateStore::overrides(const QStringList &spotifyTrackIds,
+Result<std::vector<ManualOverride>> StateStore::overrides(const QStringList &trackIds,
                                                           const QString &machineIdentifier) const
 {
     return selectByIds<ManualOverride>(
         connectionFor(m_connectionName),
-        QStringLiteral(
-            "SELECT spotify_track_id, machine_id, rating_key, note, created_at FROM manual_overrides"),
-        spotifyTrackIds, machineIdentifier, [](const QSqlQuery &q) {
+        QStringLiteral("SELECT track_id, machine_id, rating_key, note, created_at FROM manual_overrides"),
+        trackIds, machineIdentifier, [](const QSqlQuery &q) {
             ManualOverride o;
-            o.spotifyTrackId = q.value(0).toString();
+            o.trackId = q.value(0).toString();
             o.machineIdentifier = q.value(1).toString();
             o.ratingKey = q.value(2).toString();
             o.note = q.value(3).toString();
@@ -374,24 +400,22 @@ Result<std::vector<ManualOverride>> StateStore::overrides(const QStringList &spo
 
 Status StateStore::saveOverride(const ManualOverride &o)
 {
-    if (o.spotifyTrackId.isEmpty() || o.machineIdentifier.isEmpty())
-        return Error::make(ErrorKind::InvalidInput,
-                           QStringLiteral("an override needs a Spotify track and a server"));
+    if (o.trackId.isEmpty() || o.machineIdentifier.isEmpty())
+        return Error::make(ErrorKind::InvalidInput, QStringLiteral("an override needs a track and a server"));
     auto q = sql::run(connectionFor(m_connectionName),
-                      QStringLiteral("INSERT OR REPLACE INTO manual_overrides (spotify_track_id, machine_id, "
+                      QStringLiteral("INSERT OR REPLACE INTO manual_overrides (track_id, machine_id, "
                                      "rating_key, note, created_at) VALUES (?, ?, ?, ?, ?)"),
-                      {o.spotifyTrackId, o.machineIdentifier,
+                      {o.trackId, o.machineIdentifier,
                        o.ratingKey.isNull() ? QStringLiteral("") : o.ratingKey, sql::nullable(o.note),
                        sql::fromTime(o.createdAt.isValid() ? o.createdAt : QDateTime::currentDateTimeUtc())});
     return q ? Status() : Status(q.error());
 }
 
-Status StateStore::removeOverride(const QString &spotifyTrackId, const QString &machineIdentifier)
+Status StateStore::removeOverride(const QString &trackId, const QString &machineIdentifier)
 {
-    auto q =
-        sql::run(connectionFor(m_connectionName),
-                 QStringLiteral("DELETE FROM manual_overrides WHERE spotify_track_id = ? AND machine_id = ?"),
-                 {spotifyTrackId, machineIdentifier});
+    auto q = sql::run(connectionFor(m_connectionName),
+                      QStringLiteral("DELETE FROM manual_overrides WHERE track_id = ? AND machine_id = ?"),
+                      {trackId, machineIdentifier});
     return q ? Status() : Status(q.error());
 }
 

@@ -65,18 +65,18 @@ ErrorKind errorKindFrom(const QString &name)
 }
 
 const QString kRunColumns = QStringLiteral(
-    "id, spotify_playlist_id, machine_id, started_at, finished_at, outcome, dry_run, total, matched, "
+    "id, playlist_id, machine_id, started_at, finished_at, outcome, dry_run, total, matched, "
     "missing, skipped, added, removed, moved, created, plex_unchanged, plex_rating_key, plex_title, "
-    "error_kind, message");
+    "error_kind, message, source");
 
 SyncRun readRun(const QSqlQuery &q)
 {
     SyncRun run;
     run.id = q.value(0).toLongLong();
-    run.spotifyPlaylistId = q.value(1).toString();
+    run.playlist = {q.value(20).toString(), q.value(1).toString()};
     run.machineIdentifier = q.value(2).toString();
     SyncResult &r = run.result;
-    r.spotifyPlaylistId = run.spotifyPlaylistId;
+    r.playlist = run.playlist;
     r.startedAt = sql::toTime(q.value(3));
     r.finishedAt = sql::toTime(q.value(4));
     r.outcome = outcomeFrom(q.value(5).toString());
@@ -121,27 +121,42 @@ Result<qint64> StateStore::recordRun(const SyncRun &run)
     const SyncResult &r = run.result;
     auto ins = sql::run(
         db,
-        QStringLiteral("INSERT INTO sync_runs (spotify_playlist_id, machine_id, started_at, finished_at, "
+        QStringLiteral("INSERT INTO sync_runs (source, playlist_id, machine_id, started_at, finished_at, "
                        "outcome, dry_run, total, matched, missing, skipped, added, removed, moved, created, "
                        "plex_unchanged, plex_rating_key, plex_title, error_kind, message) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-        {run.spotifyPlaylistId, sql::nullable(run.machineIdentifier), sql::fromTime(r.startedAt),
-         sql::fromTime(r.finishedAt), outcomeName(r.outcome), r.dryRun, r.total, r.matched, r.missing,
-         r.skipped, r.edit.added, r.edit.removed, r.edit.moved, r.edit.created, r.plexPlaylistUnchanged,
-         sql::nullable(r.plexPlaylistRatingKey), sql::nullable(r.plexPlaylistTitle),
-         r.error ? QVariant(errorKindName(r.error->kind)) : QVariant(), sql::nullable(r.message)});
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        {run.playlist.source,
+         run.playlist.id,
+         sql::nullable(run.machineIdentifier),
+         sql::fromTime(r.startedAt),
+         sql::fromTime(r.finishedAt),
+         outcomeName(r.outcome),
+         r.dryRun,
+         r.total,
+         r.matched,
+         r.missing,
+         r.skipped,
+         r.edit.added,
+         r.edit.removed,
+         r.edit.moved,
+         r.edit.created,
+         r.plexPlaylistUnchanged,
+         sql::nullable(r.plexPlaylistRatingKey),
+         sql::nullable(r.plexPlaylistTitle),
+         r.error ? QVariant(errorKindName(r.error->kind)) : QVariant(),
+         sql::nullable(r.message)});
     if (!ins)
         return ins.error();
     const qint64 id = ins->lastInsertId().toLongLong();
 
     QSqlQuery q(db);
-    if (!q.prepare(QStringLiteral("INSERT INTO sync_run_tracks (run_id, position, spotify_track_id, status, "
+    if (!q.prepare(QStringLiteral("INSERT INTO sync_run_tracks (run_id, position, track_id, status, "
                                   "rating_key, confidence, reason) VALUES (?, ?, ?, ?, ?, ?, ?)")))
         return sql::storageError(QStringLiteral("could not prepare the history update"), q.lastError());
     for (const RunTrack &t : run.tracks) {
         q.addBindValue(id);
         q.addBindValue(t.position);
-        q.addBindValue(sql::nullable(t.spotifyTrackId));
+        q.addBindValue(sql::nullable(t.trackId));
         q.addBindValue(statusName(t.status));
         q.addBindValue(sql::nullable(t.ratingKey));
         q.addBindValue(t.confidence);
@@ -154,13 +169,13 @@ Result<qint64> StateStore::recordRun(const SyncRun &run)
     return id;
 }
 
-Result<std::vector<SyncRun>> StateStore::history(const QString &spotifyPlaylistId, int limit) const
+Result<std::vector<SyncRun>> StateStore::history(const PlaylistKey &playlist, int limit) const
 {
     auto q = sql::run(connectionFor(m_connectionName),
                       QStringLiteral("SELECT ") + kRunColumns +
-                          QStringLiteral(" FROM sync_runs WHERE spotify_playlist_id = ? "
+                          QStringLiteral(" FROM sync_runs WHERE source = ? AND playlist_id = ? "
                                          "ORDER BY started_at DESC, id DESC LIMIT ?"),
-                      {spotifyPlaylistId, limit});
+                      {playlist.source, playlist.id, limit});
     if (!q)
         return q.error();
     std::vector<SyncRun> out;
@@ -171,18 +186,17 @@ Result<std::vector<SyncRun>> StateStore::history(const QString &spotifyPlaylistI
 
 Result<std::vector<RunTrack>> StateStore::runTracks(qint64 runId) const
 {
-    auto q =
-        sql::run(connectionFor(m_connectionName),
-                 QStringLiteral("SELECT position, spotify_track_id, status, rating_key, confidence, reason "
-                                "FROM sync_run_tracks WHERE run_id = ? ORDER BY position"),
-                 {runId});
+    auto q = sql::run(connectionFor(m_connectionName),
+                      QStringLiteral("SELECT position, track_id, status, rating_key, confidence, reason "
+                                     "FROM sync_run_tracks WHERE run_id = ? ORDER BY position"),
+                      {runId});
     if (!q)
         return q.error();
     std::vector<RunTrack> out;
     while (q->next()) {
         RunTrack t;
         t.position = q->value(0).toInt();
-        t.spotifyTrackId = q->value(1).toString();
+        t.trackId = q->value(1).toString();
         t.status = statusFrom(q->value(2).toString());
         t.ratingKey = q->value(3).toString();
         t.confidence = q->value(4).toDouble();
@@ -192,14 +206,14 @@ Result<std::vector<RunTrack>> StateStore::runTracks(qint64 runId) const
     return out;
 }
 
-Result<std::optional<SyncRun>> StateStore::lastGoodRun(const QString &spotifyPlaylistId) const
+Result<std::optional<SyncRun>> StateStore::lastGoodRun(const PlaylistKey &playlist) const
 {
     auto q =
         sql::run(connectionFor(m_connectionName),
                  QStringLiteral("SELECT ") + kRunColumns +
-                     QStringLiteral(" FROM sync_runs WHERE spotify_playlist_id = ? AND outcome = "
+                     QStringLiteral(" FROM sync_runs WHERE source = ? AND playlist_id = ? AND outcome = "
                                     "'succeeded' AND dry_run = 0 ORDER BY started_at DESC, id DESC LIMIT 1"),
-                 {spotifyPlaylistId});
+                 {playlist.source, playlist.id});
     if (!q)
         return q.error();
     if (!q->next())

@@ -1,7 +1,9 @@
 #include "syncjob.h"
 
 #include "jobrunner.h"
+#include "pb/clients/spotifyclient.h"
 #include "pb/core/logging.h"
+#include "pb/sources/spotifysource.h"
 
 #include <QEventLoop>
 #include <QNetworkAccessManager>
@@ -27,7 +29,7 @@ void SyncJob::run()
     auto store = StateStore::open(dbPath);
     if (!store) {
         SyncResult r;
-        r.spotifyPlaylistId = m_playlist.id;
+        r.playlist = m_playlist.key();
         r.dryRun = m_options.dryRun;
         r.outcome = SyncOutcome::Failed;
         r.error = store.error();
@@ -49,7 +51,7 @@ void SyncJob::run()
     const matching::MatchingEngine engine(m_serviceOptions.matchConfig);
 
     JobContext ctx;
-    ctx.spotify = &spotify;
+    sources::SpotifySource spotifySource(&spotify, {});
     ctx.plex = &plex;
     ctx.store = store->get();
     ctx.engine = &engine;
@@ -57,6 +59,21 @@ void SyncJob::run()
     ctx.options = m_options;
     ctx.cancel = m_cancel;
     ctx.machineIdentifier = m_accounts.machineIdentifier;
+    if (m_playlist.source == kSourceSpotify) {
+        ctx.source = &spotifySource;
+    } else {
+        SyncResult r;
+        r.playlist = m_playlist.key();
+        r.dryRun = m_options.dryRun;
+        r.outcome = SyncOutcome::Failed;
+        r.error = Error::make(
+            ErrorKind::InvalidInput,
+            QStringLiteral("playlists of \"%1\" cannot be read by this version").arg(m_playlist.source));
+        r.message = r.error->message;
+        r.startedAt = r.finishedAt = QDateTime::currentDateTimeUtc();
+        m_sink.finished(r);
+        return;
+    }
 
     QObject::connect(&spotify, &clients::SpotifyClient::tokensChanged, &spotify,
                      [this, &spotify] { m_sink.tokensChanged(spotify.tokens()); });
@@ -67,7 +84,7 @@ void SyncJob::run()
         QTimer::singleShot(0, &runner, &JobRunner::start);
         loop.exec();
     }
-    log::sync()->debug("sync job for {} ended", log::str(m_playlist.id));
+    log::sync()->debug("sync job for {} ended", log::str(m_playlist.key().toString()));
 }
 
 } // namespace pb::sync

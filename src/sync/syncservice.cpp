@@ -10,6 +10,7 @@ const int kRegisteredMetaTypes = [] {
     qRegisterMetaType<SyncProgress>();
     qRegisterMetaType<TrackOutcome>();
     qRegisterMetaType<SyncResult>();
+    qRegisterMetaType<PlaylistKey>();
     return 0;
 }();
 } // namespace
@@ -35,16 +36,16 @@ void SyncService::setAccounts(SyncAccounts accounts)
     m_accounts = std::move(accounts);
 }
 
-QString SyncService::syncPlaylist(const SourcePlaylist &playlist, const SyncOptions &options)
+PlaylistKey SyncService::syncPlaylist(const SourcePlaylist &playlist, const SyncOptions &options)
 {
-    return startSync(playlist, options) ? playlist.id : QString();
+    return startSync(playlist, options) ? playlist.key() : PlaylistKey();
 }
 
 bool SyncService::startSync(const SourcePlaylist &playlist, const SyncOptions &options)
 {
-    if (playlist.id.isEmpty() || m_jobs.contains(playlist.id))
+    const PlaylistKey id = playlist.key();
+    if (!id.isValid() || m_jobs.contains(id))
         return false;
-    const QString id = playlist.id;
     // Each sink function posts to this thread; the lambdas run here, in order.
     JobSink sink;
     sink.progress = [this, id](const SyncProgress &p) {
@@ -73,7 +74,7 @@ bool SyncService::startSync(const SourcePlaylist &playlist, const SyncOptions &o
     m_jobs.insert(id, job);
 
     SyncJobSnapshot &snap = m_snapshots[id];
-    snap.spotifyPlaylistId = id;
+    snap.playlist = id;
     snap.running = true;
     snap.progress = SyncProgress{};
     snap.progress.totalTracks = playlist.trackCount;
@@ -85,33 +86,33 @@ bool SyncService::startSync(const SourcePlaylist &playlist, const SyncOptions &o
     return true;
 }
 
-void SyncService::cancelSync(const QString &spotifyPlaylistId)
+void SyncService::cancelSync(const PlaylistKey &playlist)
 {
-    auto it = m_jobs.constFind(spotifyPlaylistId);
+    auto it = m_jobs.constFind(playlist);
     if (it == m_jobs.cend())
         return;
     (*it)->cancel();
     // A job still waiting for a worker never starts: report it cancelled right away.
     if (m_pool.tryTake(it->get())) {
         SyncResult r;
-        r.spotifyPlaylistId = spotifyPlaylistId;
+        r.playlist = playlist;
         r.outcome = SyncOutcome::Cancelled;
         r.message = QStringLiteral("Cancelled before it started");
         r.startedAt = r.finishedAt = QDateTime::currentDateTimeUtc();
-        onFinished(spotifyPlaylistId, r);
+        onFinished(playlist, r);
     }
 }
 
 void SyncService::cancelAll()
 {
-    const QStringList ids = m_jobs.keys();
-    for (const QString &id : ids)
-        cancelSync(id);
+    const QList<PlaylistKey> keys = m_jobs.keys();
+    for (const PlaylistKey &key : keys)
+        cancelSync(key);
 }
 
-bool SyncService::isRunning(const QString &spotifyPlaylistId) const
+bool SyncService::isRunning(const PlaylistKey &playlist) const
 {
-    return m_jobs.contains(spotifyPlaylistId);
+    return m_jobs.contains(playlist);
 }
 
 int SyncService::runningCount() const
@@ -130,8 +131,7 @@ Result<StateStore *> SyncService::localStore() const
     return m_store.get();
 }
 
-Status SyncService::setManualOverride(const QString &spotifyTrackId, const QString &ratingKey,
-                                      const QString &note)
+Status SyncService::setManualOverride(const QString &trackId, const QString &ratingKey, const QString &note)
 {
     if (m_accounts.machineIdentifier.isEmpty())
         return Error::make(ErrorKind::InvalidInput, QStringLiteral("no Plex server is chosen"));
@@ -139,25 +139,25 @@ Status SyncService::setManualOverride(const QString &spotifyTrackId, const QStri
     if (!store)
         return store.error();
     return (*store)->saveOverride(
-        {spotifyTrackId, m_accounts.machineIdentifier, ratingKey, note, QDateTime::currentDateTimeUtc()});
+        {trackId, m_accounts.machineIdentifier, ratingKey, note, QDateTime::currentDateTimeUtc()});
 }
 
-Status SyncService::clearManualOverride(const QString &spotifyTrackId)
+Status SyncService::clearManualOverride(const QString &trackId)
 {
     if (m_accounts.machineIdentifier.isEmpty())
         return Error::make(ErrorKind::InvalidInput, QStringLiteral("no Plex server is chosen"));
     auto store = localStore();
     if (!store)
         return store.error();
-    return (*store)->removeOverride(spotifyTrackId, m_accounts.machineIdentifier);
+    return (*store)->removeOverride(trackId, m_accounts.machineIdentifier);
 }
 
-Result<std::vector<SyncRun>> SyncService::history(const QString &spotifyPlaylistId, int limit) const
+Result<std::vector<SyncRun>> SyncService::history(const PlaylistKey &playlist, int limit) const
 {
     auto store = localStore();
     if (!store)
         return store.error();
-    return (*store)->history(spotifyPlaylistId, limit);
+    return (*store)->history(playlist, limit);
 }
 
 Result<std::vector<RunTrack>> SyncService::runTracks(qint64 runId) const
@@ -168,19 +168,19 @@ Result<std::vector<RunTrack>> SyncService::runTracks(qint64 runId) const
     return (*store)->runTracks(runId);
 }
 
-std::optional<SyncJobSnapshot> SyncService::snapshot(const QString &spotifyPlaylistId) const
+std::optional<SyncJobSnapshot> SyncService::snapshot(const PlaylistKey &playlist) const
 {
-    if (auto it = m_snapshots.constFind(spotifyPlaylistId); it != m_snapshots.cend())
+    if (auto it = m_snapshots.constFind(playlist); it != m_snapshots.cend())
         return *it;
     // Not synced this session: the newest run in the history, if any (one indexed read).
     auto store = localStore();
     if (!store)
         return std::nullopt;
-    auto runs = (*store)->history(spotifyPlaylistId, 1);
+    auto runs = (*store)->history(playlist, 1);
     if (!runs || runs->empty())
         return std::nullopt;
     SyncJobSnapshot snap;
-    snap.spotifyPlaylistId = spotifyPlaylistId;
+    snap.playlist = playlist;
     snap.result = runs->front().result;
     snap.progress.totalTracks = snap.result->total;
     snap.progress.matchedTracks = snap.result->matched;
@@ -190,7 +190,7 @@ std::optional<SyncJobSnapshot> SyncService::snapshot(const QString &spotifyPlayl
         for (const RunTrack &t : *tracks) {
             TrackOutcome o;
             o.position = t.position;
-            o.track.id = t.spotifyTrackId;
+            o.track.id = t.trackId;
             o.status = t.status;
             o.plexTrack.ratingKey = t.ratingKey;
             o.confidence = t.confidence;
@@ -201,7 +201,7 @@ std::optional<SyncJobSnapshot> SyncService::snapshot(const QString &spotifyPlayl
     return snap;
 }
 
-void SyncService::onProgress(const QString &id, const SyncProgress &progress)
+void SyncService::onProgress(const PlaylistKey &id, const SyncProgress &progress)
 {
     if (!m_jobs.contains(id))
         return;
@@ -209,7 +209,7 @@ void SyncService::onProgress(const QString &id, const SyncProgress &progress)
     Q_EMIT progressChanged(id, progress);
 }
 
-void SyncService::onTracks(const QString &id, const std::vector<TrackOutcome> &outcomes)
+void SyncService::onTracks(const PlaylistKey &id, const std::vector<TrackOutcome> &outcomes)
 {
     if (!m_jobs.contains(id))
         return;
@@ -225,14 +225,14 @@ void SyncService::onTracks(const QString &id, const std::vector<TrackOutcome> &o
         Q_EMIT trackResolved(id, o);
 }
 
-void SyncService::onFinished(const QString &id, const SyncResult &result)
+void SyncService::onFinished(const PlaylistKey &id, const SyncResult &result)
 {
     if (!m_jobs.remove(id))
         return;
     SyncJobSnapshot &snap = m_snapshots[id];
     snap.running = false;
     snap.result = result;
-    log::sync()->info("sync of {} finished: {}", log::str(id), log::str(result.message));
+    log::sync()->info("sync of {} finished: {}", log::str(id.toString()), log::str(result.message));
     Q_EMIT syncFinished(id, result);
     if (m_jobs.isEmpty())
         Q_EMIT allFinished();

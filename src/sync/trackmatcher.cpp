@@ -59,13 +59,13 @@ void TrackMatcher::start(Resolved resolved, Current current, Done done)
     if (!overrides)
         return fail(overrides.error());
     for (const ManualOverride &o : *overrides)
-        m_overrides.insert(o.spotifyTrackId, o);
+        m_overrides.insert(o.trackId, o);
     if (!m_ctx.options.forceRematch) {
         auto cached = m_ctx.store->cachedMatches(ids, m_ctx.machineIdentifier);
         if (!cached)
             return fail(cached.error());
         for (const CachedMatch &c : *cached)
-            m_cache.insert(c.spotifyTrackId, c);
+            m_cache.insert(c.trackId, c);
     }
     validateCache();
 }

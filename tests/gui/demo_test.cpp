@@ -74,7 +74,7 @@ protected:
         // Liked Songs + the generated playlists + the followed one.
         ASSERT_TRUE(QTest::qWaitFor(
             [&] { return window->items().size() == world.spotify.playlists.size() + 1; }, kTimeoutMs));
-        playlistId = world.spotify.playlists[0].id;
+        playlistId = pb::PlaylistKey::spotify(world.spotify.playlists[0].id);
     }
 
     void TearDown() override
@@ -122,7 +122,7 @@ protected:
     std::unique_ptr<pb::app::DemoEnvironment> demo;
     std::unique_ptr<ServiceBackend> backend;
     std::unique_ptr<MainWindow> window;
-    QString playlistId;
+    pb::PlaylistKey playlistId;
 };
 
 TEST_F(DemoTest, SyncThisPlaylistShowsRedCancelHeaderCountsAndWritesPlex)
@@ -228,7 +228,7 @@ TEST_F(DemoTest, ClosingTheModalMidSyncAndReopeningShowsTheLiveState)
 TEST_F(DemoTest, FollowedPlaylistIsDisabledWithItsReason)
 {
     start(1, 10);
-    PlaylistItem *followed = window->item(QStringLiteral("followed0000000000000"));
+    PlaylistItem *followed = window->item(pb::PlaylistKey::spotify(QStringLiteral("followed0000000000000")));
     ASSERT_NE(followed, nullptr);
     EXPECT_FALSE(followed->isReadable());
     EXPECT_FALSE(followed->syncButton()->isEnabled());

@@ -28,7 +28,7 @@ SyncRun run(qint64 id, SyncOutcome outcome, int minutesAgo)
 {
     SyncRun r;
     r.id = id;
-    r.spotifyPlaylistId = QStringLiteral("road");
+    r.playlist = test::key("road");
     r.result.outcome = outcome;
     r.result.total = 5;
     r.result.matched = 4;
@@ -137,7 +137,7 @@ TEST_F(HistoryTest, ReachableFromTheCardAndTheDetailsAndReloadedAfterASync)
 {
     MainWindow window(&backend);
     window.show();
-    PlaylistItem *card = window.item(QStringLiteral("road"));
+    PlaylistItem *card = window.item(test::key("road"));
     ASSERT_NE(card, nullptr);
     QTest::mouseClick(card->historyButton(), Qt::LeftButton);
     auto *fromCard = window.findChild<SyncHistoryDialog *>();
@@ -146,8 +146,8 @@ TEST_F(HistoryTest, ReachableFromTheCardAndTheDetailsAndReloadedAfterASync)
     EXPECT_EQ(fromCard->playlist().id, QStringLiteral("road"));
     EXPECT_EQ(fromCard->model()->rowCount(), 3);
     // The same card again raises the same dialog; another card's replaces it.
-    EXPECT_EQ(window.openHistory(QStringLiteral("road")), fromCard);
-    SyncHistoryDialog *chill = window.openHistory(QStringLiteral("chill"));
+    EXPECT_EQ(window.openHistory(test::key("road")), fromCard);
+    SyncHistoryDialog *chill = window.openHistory(test::key("chill"));
     ASSERT_NE(chill, nullptr);
     EXPECT_NE(chill, fromCard);
     EXPECT_EQ(chill->playlist().id, QStringLiteral("chill"));
@@ -155,7 +155,7 @@ TEST_F(HistoryTest, ReachableFromTheCardAndTheDetailsAndReloadedAfterASync)
     // A finished sync of the playlist shows up without reopening.
     SyncRun newer = run(4, SyncOutcome::Succeeded, 0);
     backend.history[QStringLiteral("road")].insert(backend.history[QStringLiteral("road")].begin(), newer);
-    PlaylistDetailsModal *modal = window.openDetails(QStringLiteral("road"));
+    PlaylistDetailsModal *modal = window.openDetails(test::key("road"));
     ASSERT_NE(modal, nullptr);
     QTest::mouseClick(modal->historyButton(), Qt::LeftButton);
     SyncHistoryDialog *fromModal = modal->findChild<SyncHistoryDialog *>();
@@ -163,9 +163,9 @@ TEST_F(HistoryTest, ReachableFromTheCardAndTheDetailsAndReloadedAfterASync)
     EXPECT_EQ(fromModal->model()->rowCount(), 4);
     backend.history[QStringLiteral("road")].insert(backend.history[QStringLiteral("road")].begin(),
                                                    run(5, SyncOutcome::Cancelled, 0));
-    backend.testRegistry()->finish(QStringLiteral("chill"), {});
+    backend.testRegistry()->finish(test::key("chill"), {});
     EXPECT_EQ(fromModal->model()->rowCount(), 4); // another playlist's sync: no reload
-    backend.testRegistry()->finish(QStringLiteral("road"), {});
+    backend.testRegistry()->finish(test::key("road"), {});
     EXPECT_EQ(fromModal->model()->rowCount(), 5);
     EXPECT_EQ(cell(fromModal->model(), 0, SyncHistoryModel::Outcome),
               QStringLiteral("Cancelled (Plex unchanged)"));

@@ -47,7 +47,7 @@ TEST(MainWindow, DemoShowsCardsAccountsAndTheDisabledFollowedPlaylist)
     EXPECT_EQ(cards[0]->playlist().name, QStringLiteral("Liked Songs"));
     EXPECT_TRUE(cards[0]->isReadable());
 
-    PlaylistItem *followed = window.item(QStringLiteral("followed"));
+    PlaylistItem *followed = window.item(test::key("followed"));
     ASSERT_NE(followed, nullptr);
     EXPECT_FALSE(followed->syncButton()->isEnabled());
     EXPECT_TRUE(followed->reasonLabel()->isVisible());
@@ -61,8 +61,8 @@ TEST(MainWindow, DemoShowsCardsAccountsAndTheDisabledFollowedPlaylist)
     auto *filter = window.findChild<QLineEdit *>(QStringLiteral("filterEdit"));
     ASSERT_NE(filter, nullptr);
     filter->setText(QStringLiteral("chill"));
-    EXPECT_FALSE(window.item(QStringLiteral("road"))->isVisible());
-    EXPECT_TRUE(window.item(QStringLiteral("chill"))->isVisible());
+    EXPECT_FALSE(window.item(test::key("road"))->isVisible());
+    EXPECT_TRUE(window.item(test::key("chill"))->isVisible());
 }
 
 TEST(MainWindow, CardFollowsTheRegistryAndSyncAllSkipsUnreadable)
@@ -71,7 +71,7 @@ TEST(MainWindow, CardFollowsTheRegistryAndSyncAllSkipsUnreadable)
     test::fillDemo(backend);
     MainWindow window(&backend);
     window.show();
-    PlaylistItem *road = window.item(QStringLiteral("road"));
+    PlaylistItem *road = window.item(test::key("road"));
     QTest::mouseClick(road->syncButton(), Qt::LeftButton);
     ASSERT_EQ(backend.testRegistry()->started.size(), 1u);
     EXPECT_TRUE(road->isRunning());
@@ -83,31 +83,31 @@ TEST(MainWindow, CardFollowsTheRegistryAndSyncAllSkipsUnreadable)
     p.matchedTracks = 3;
     p.failedTracks = 1;
     p.progress = 0.8;
-    backend.testRegistry()->progress(QStringLiteral("road"), p);
+    backend.testRegistry()->progress(test::key("road"), p);
     EXPECT_EQ(road->statusWidget()->counts().matched, 3);
     EXPECT_EQ(road->statusWidget()->counts().failed, 1);
 
     // The modal opened from the card shows the same live job.
-    PlaylistDetailsModal *modal = window.openDetails(QStringLiteral("road"));
+    PlaylistDetailsModal *modal = window.openDetails(test::key("road"));
     ASSERT_NE(modal, nullptr);
     EXPECT_EQ(modal->syncButton()->text(), QStringLiteral("&Cancel Sync"));
     modal->close();
-    EXPECT_TRUE(backend.registry()->isRunning(QStringLiteral("road")));
+    EXPECT_TRUE(backend.registry()->isRunning(test::key("road")));
 
     SyncResult r;
     r.total = 5;
     r.matched = 4;
     r.missing = 1;
-    backend.testRegistry()->finish(QStringLiteral("road"), r);
+    backend.testRegistry()->finish(test::key("road"), r);
     EXPECT_FALSE(road->isRunning());
     EXPECT_EQ(road->statusWidget()->counts().percent, 80);
 
     backend.testRegistry()->started.clear();
     window.syncAll();
-    QStringList ids;
+    QList<pb::PlaylistKey> ids;
     for (const auto &s : backend.testRegistry()->started)
         ids << s.first;
-    EXPECT_EQ(ids, (QStringList{QStringLiteral("liked"), QStringLiteral("road"), QStringLiteral("chill")}));
+    EXPECT_EQ(ids, (QList<pb::PlaylistKey>{test::key("liked"), test::key("road"), test::key("chill")}));
 }
 
 } // namespace

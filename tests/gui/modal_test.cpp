@@ -71,8 +71,8 @@ TEST_F(ModalTest, SyncTurnsTheButtonIntoRedCancelAndShowsTheHeader)
     p.matchedTracks = 2;
     p.failedTracks = 1;
     p.progress = 0.5;
-    backend.testRegistry()->progress(playlist.id, p);
-    backend.testRegistry()->resolve(playlist.id, matched(0));
+    backend.testRegistry()->progress(playlist.key(), p);
+    backend.testRegistry()->resolve(playlist.key(), matched(0));
     EXPECT_EQ(modal.statusWidget()->counts()->counts().matched, 2);
     EXPECT_EQ(modal.statusWidget()->counts()->counts().failed, 1);
     EXPECT_EQ(modal.statusWidget()->progressBar()->value(), 500);
@@ -81,11 +81,11 @@ TEST_F(ModalTest, SyncTurnsTheButtonIntoRedCancelAndShowsTheHeader)
 
     // Cancel: the modal only asks; the registry reports the outcome.
     QTest::mouseClick(modal.syncButton(), Qt::LeftButton);
-    ASSERT_EQ(backend.testRegistry()->cancelled, QStringList{playlist.id});
+    ASSERT_EQ(backend.testRegistry()->cancelled, QList<pb::PlaylistKey>{playlist.key()});
     SyncResult r;
     r.outcome = SyncOutcome::Cancelled;
     r.plexPlaylistUnchanged = true;
-    backend.testRegistry()->finish(playlist.id, r);
+    backend.testRegistry()->finish(playlist.key(), r);
     EXPECT_EQ(modal.syncButton()->text(), QStringLiteral("&Sync This Playlist"));
     EXPECT_TRUE(modal.syncButton()->styleSheet().isEmpty());
     EXPECT_TRUE(modal.previewButton()->isEnabled());
@@ -97,23 +97,23 @@ TEST_F(ModalTest, ClosingDoesNotCancelAndReopeningShowsTheLiveState)
     auto *first = new PlaylistDetailsModal(playlist, &backend, nullptr);
     first->show();
     QTest::mouseClick(first->syncButton(), Qt::LeftButton);
-    backend.testRegistry()->resolve(playlist.id, matched(0));
-    backend.testRegistry()->resolve(playlist.id, matched(1));
+    backend.testRegistry()->resolve(playlist.key(), matched(0));
+    backend.testRegistry()->resolve(playlist.key(), matched(1));
     SyncProgress p;
     p.totalTracks = 5;
     p.matchedTracks = 2;
     p.progress = 0.4;
-    backend.testRegistry()->progress(playlist.id, p);
+    backend.testRegistry()->progress(playlist.key(), p);
     first->close();
     delete first;
     EXPECT_TRUE(backend.testRegistry()->cancelled.isEmpty());
-    EXPECT_TRUE(backend.registry()->isRunning(playlist.id));
+    EXPECT_TRUE(backend.registry()->isRunning(playlist.key()));
 
     // Progress continues while nobody watches.
-    backend.testRegistry()->resolve(playlist.id, matched(2));
+    backend.testRegistry()->resolve(playlist.key(), matched(2));
     p.matchedTracks = 3;
     p.progress = 0.6;
-    backend.testRegistry()->progress(playlist.id, p);
+    backend.testRegistry()->progress(playlist.key(), p);
 
     PlaylistDetailsModal second(playlist, &backend, nullptr);
     second.show();
@@ -125,7 +125,7 @@ TEST_F(ModalTest, ClosingDoesNotCancelAndReopeningShowsTheLiveState)
     SyncResult r;
     r.total = 5;
     r.matched = 5;
-    backend.testRegistry()->finish(playlist.id, r);
+    backend.testRegistry()->finish(playlist.key(), r);
     EXPECT_EQ(second.syncButton()->text(), QStringLiteral("&Sync This Playlist"));
     EXPECT_EQ(second.statusWidget()->counts()->counts().percent, 100);
 }
@@ -144,7 +144,7 @@ TEST_F(ModalTest, PreviewIsADryRun)
     r.edit.added = 3;
     r.edit.removed = 1;
     r.edit.moved = 2;
-    backend.testRegistry()->finish(playlist.id, r);
+    backend.testRegistry()->finish(playlist.key(), r);
     const QString text = modal.statusWidget()->currentTrackLabel()->text();
     EXPECT_TRUE(text.contains(QStringLiteral("3 to add"))) << text.toStdString();
     EXPECT_TRUE(text.contains(QStringLiteral("1 to remove")));
@@ -177,12 +177,12 @@ TEST_F(ModalTest, FixMatchSavesAManualOverrideAndExportWritesMissing)
     missing.track = backend.entries[playlist.id][3].track;
     missing.status = TrackStatus::Missing;
     missing.reason = QStringLiteral("rejected: live version");
-    backend.testRegistry()->resolve(playlist.id, missing);
+    backend.testRegistry()->resolve(playlist.key(), missing);
     SyncResult r;
     r.total = 5;
     r.matched = 4;
     r.missing = 1;
-    backend.testRegistry()->finish(playlist.id, r);
+    backend.testRegistry()->finish(playlist.key(), r);
 
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("missing.csv"));

@@ -36,7 +36,7 @@ TEST(PlaylistItem, StatusHiddenUntilTheFirstSync)
     QSignalSpy sync(&item, &PlaylistItem::syncRequested);
     QTest::mouseClick(item.syncButton(), Qt::LeftButton);
     ASSERT_EQ(sync.count(), 1);
-    EXPECT_EQ(sync.at(0).at(0).toString(), QStringLiteral("p1"));
+    EXPECT_EQ(sync.at(0).at(0).value<pb::PlaylistKey>(), pb::PlaylistKey::spotify(QStringLiteral("p1")));
 
     item.setRunning(true);
     pb::sync::SyncProgress progress;

@@ -9,31 +9,31 @@ using namespace pb::sync;
 
 bool TestRegistry::startSync(const SourcePlaylist &playlist, const SyncOptions &options)
 {
-    if (isRunning(playlist.id))
+    if (isRunning(playlist.key()))
         return false;
-    started.emplace_back(playlist.id, options);
-    SyncJobSnapshot &job = m_jobs[playlist.id];
-    job.spotifyPlaylistId = playlist.id;
+    started.emplace_back(playlist.key(), options);
+    SyncJobSnapshot &job = m_jobs[playlist.key()];
+    job.playlist = playlist.key();
     job.running = true;
     job.progress = {};
     for (TrackOutcome &o : job.tracks)
         o.status = TrackStatus::Pending;
-    Q_EMIT syncStarted(playlist.id);
+    Q_EMIT syncStarted(playlist.key());
     return true;
 }
 
-void TestRegistry::cancelSync(const QString &id)
+void TestRegistry::cancelSync(const pb::PlaylistKey &id)
 {
     cancelled << id;
 }
 
-bool TestRegistry::isRunning(const QString &id) const
+bool TestRegistry::isRunning(const pb::PlaylistKey &id) const
 {
     const auto it = m_jobs.find(id);
     return it != m_jobs.end() && it->second.running;
 }
 
-std::optional<SyncJobSnapshot> TestRegistry::snapshot(const QString &id) const
+std::optional<SyncJobSnapshot> TestRegistry::snapshot(const pb::PlaylistKey &id) const
 {
     const auto it = m_jobs.find(id);
     if (it == m_jobs.end())
@@ -41,13 +41,13 @@ std::optional<SyncJobSnapshot> TestRegistry::snapshot(const QString &id) const
     return it->second;
 }
 
-void TestRegistry::progress(const QString &id, const SyncProgress &p)
+void TestRegistry::progress(const pb::PlaylistKey &id, const SyncProgress &p)
 {
     m_jobs[id].progress = p;
     Q_EMIT progressChanged(id, p);
 }
 
-void TestRegistry::resolve(const QString &id, const TrackOutcome &outcome)
+void TestRegistry::resolve(const pb::PlaylistKey &id, const TrackOutcome &outcome)
 {
     auto &tracks = m_jobs[id].tracks;
     if (tracks.size() <= static_cast<size_t>(outcome.position))
@@ -56,7 +56,7 @@ void TestRegistry::resolve(const QString &id, const TrackOutcome &outcome)
     Q_EMIT trackResolved(id, outcome);
 }
 
-void TestRegistry::finish(const QString &id, const SyncResult &result)
+void TestRegistry::finish(const pb::PlaylistKey &id, const SyncResult &result)
 {
     SyncJobSnapshot &job = m_jobs[id];
     job.running = false;
@@ -91,11 +91,11 @@ pb::Status TestBackend::setManualOverride(const SourceTrack &track, const PlexTr
     return {};
 }
 
-pb::Result<std::vector<SyncRun>> TestBackend::syncHistory(const QString &spotifyPlaylistId, int limit) const
+pb::Result<std::vector<SyncRun>> TestBackend::syncHistory(const pb::PlaylistKey &playlist, int limit) const
 {
     if (historyError)
         return *historyError;
-    const auto it = history.find(spotifyPlaylistId);
+    const auto it = history.find(playlist.id);
     std::vector<SyncRun> runs = it == history.end() ? std::vector<SyncRun>{} : it->second;
     if (runs.size() > static_cast<size_t>(limit))
         runs.resize(static_cast<size_t>(limit));

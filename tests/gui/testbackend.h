@@ -19,20 +19,20 @@ public:
     using SyncRegistry::SyncRegistry;
 
     bool startSync(const SourcePlaylist &playlist, const pb::sync::SyncOptions &options) override;
-    void cancelSync(const QString &spotifyPlaylistId) override;
-    bool isRunning(const QString &spotifyPlaylistId) const override;
-    std::optional<pb::sync::SyncJobSnapshot> snapshot(const QString &spotifyPlaylistId) const override;
+    void cancelSync(const pb::PlaylistKey &playlist) override;
+    bool isRunning(const pb::PlaylistKey &playlist) const override;
+    std::optional<pb::sync::SyncJobSnapshot> snapshot(const pb::PlaylistKey &playlist) const override;
 
     // Drivers: what the service would report.
-    void progress(const QString &id, const pb::sync::SyncProgress &progress);
-    void resolve(const QString &id, const pb::sync::TrackOutcome &outcome);
-    void finish(const QString &id, const pb::sync::SyncResult &result);
+    void progress(const pb::PlaylistKey &id, const pb::sync::SyncProgress &progress);
+    void resolve(const pb::PlaylistKey &id, const pb::sync::TrackOutcome &outcome);
+    void finish(const pb::PlaylistKey &id, const pb::sync::SyncResult &result);
 
-    std::vector<std::pair<QString, pb::sync::SyncOptions>> started;
-    QStringList cancelled;
+    std::vector<std::pair<pb::PlaylistKey, pb::sync::SyncOptions>> started;
+    QList<pb::PlaylistKey> cancelled;
 
 private:
-    std::map<QString, pb::sync::SyncJobSnapshot> m_jobs;
+    std::map<pb::PlaylistKey, pb::sync::SyncJobSnapshot> m_jobs;
 };
 
 class TestBackend : public AppBackend {
@@ -48,7 +48,7 @@ public:
                      GuiCallback<std::vector<PlaylistEntry>> done) override;
     void searchPlex(const QString &query, QObject *ctx, GuiCallback<std::vector<PlexTrack>> done) override;
     pb::Status setManualOverride(const SourceTrack &track, const PlexTrack &plexTrack) override;
-    pb::Result<std::vector<pb::sync::SyncRun>> syncHistory(const QString &spotifyPlaylistId,
+    pb::Result<std::vector<pb::sync::SyncRun>> syncHistory(const pb::PlaylistKey &playlist,
                                                            int limit) const override;
     pb::Result<std::vector<pb::sync::RunTrack>> runTracks(qint64 runId) const override;
 
@@ -81,6 +81,12 @@ public:
 private:
     TestRegistry *m_registry;
 };
+
+/// The key of the Spotify playlist `id` (the doubles' playlists are Spotify ones).
+inline pb::PlaylistKey key(const char *id)
+{
+    return pb::PlaylistKey::spotify(QString::fromUtf8(id));
+}
 
 /// A demo-like account and playlists: two owned, one followed (unreadable), Liked Songs.
 void fillDemo(TestBackend &backend);

@@ -44,14 +44,14 @@ protected:
     int startsOf(const QString &id) const
     {
         const auto &s = backend.testRegistry()->started;
-        return static_cast<int>(
-            std::count_if(s.begin(), s.end(), [&](const auto &p) { return p.first == id; }));
+        return static_cast<int>(std::count_if(
+            s.begin(), s.end(), [&](const auto &p) { return p.first == pb::PlaylistKey::spotify(id); }));
     }
 
     void finish(const QString &id, SyncOutcome outcome, std::chrono::seconds took = 1s)
     {
         SyncResult r;
-        r.spotifyPlaylistId = id;
+        r.playlist = pb::PlaylistKey::spotify(id);
         r.outcome = outcome;
         r.total = 5;
         r.matched = 4;
@@ -60,7 +60,7 @@ protected:
         r.plexPlaylistUnchanged = outcome != SyncOutcome::Succeeded;
         r.finishedAt = QDateTime::currentDateTimeUtc();
         r.startedAt = r.finishedAt.addSecs(-took.count());
-        backend.testRegistry()->finish(id, r);
+        backend.testRegistry()->finish(r.playlist, r);
     }
 
     static AppSettings every(int hours, bool closeToTray = false)
@@ -80,7 +80,7 @@ TEST_F(TrayTest, AutoSyncStartsEveryReadablePlaylistOnScheduleButNeverASecondSyn
 {
     EXPECT_FALSE(tray->autoSync()->isScheduled()); // off by default
     // The user is already syncing Road Trip when the interval comes round.
-    QTest::mouseClick(window->item(QStringLiteral("road"))->syncButton(), Qt::LeftButton);
+    QTest::mouseClick(window->item(test::key("road"))->syncButton(), Qt::LeftButton);
     ASSERT_EQ(startsOf(QStringLiteral("road")), 1);
 
     QSignalSpy batch(tray->autoSync(), &AutoSync::batchStarted);
@@ -88,9 +88,8 @@ TEST_F(TrayTest, AutoSyncStartsEveryReadablePlaylistOnScheduleButNeverASecondSyn
     EXPECT_TRUE(tray->autoSync()->isScheduled());
     EXPECT_EQ(tray->autoSync()->interval(), 80ms);
     ASSERT_TRUE(batch.wait(kWaitMs));
-    const QStringList ids = batch.takeFirst().at(0).toStringList();
-    EXPECT_EQ(ids, (QStringList{QStringLiteral("liked"), QStringLiteral("chill")}))
-        << ids.join(u' ').toStdString();
+    const auto ids = batch.takeFirst().at(0).value<QList<pb::PlaylistKey>>();
+    EXPECT_EQ(ids, (QList<pb::PlaylistKey>{test::key("liked"), test::key("chill")}));
     EXPECT_EQ(startsOf(QStringLiteral("road")), 1);
     EXPECT_EQ(startsOf(QStringLiteral("followed")), 0); // unreadable
     // The next tick while all of them still run starts nothing.
@@ -106,11 +105,11 @@ TEST_F(TrayTest, AutoSyncStartsEveryReadablePlaylistOnScheduleButNeverASecondSyn
 TEST_F(TrayTest, ScheduledRunIsAnnouncedOnceWhenItsLastSyncEndsAndCancelStaysCancelled)
 {
     QSignalSpy notified(tray, &TrayController::notified);
-    const QStringList ids = tray->autoSync()->runNow();
+    const QList<pb::PlaylistKey> ids = tray->autoSync()->runNow();
     ASSERT_EQ(ids.size(), 3);
     // The user cancels one; the card asks the registry, which reports it cancelled.
-    QTest::mouseClick(window->item(QStringLiteral("road"))->syncButton(), Qt::LeftButton);
-    EXPECT_EQ(backend.testRegistry()->cancelled, QStringList{QStringLiteral("road")});
+    QTest::mouseClick(window->item(test::key("road"))->syncButton(), Qt::LeftButton);
+    EXPECT_EQ(backend.testRegistry()->cancelled, QList<pb::PlaylistKey>{test::key("road")});
     finish(QStringLiteral("road"), SyncOutcome::Cancelled);
     finish(QStringLiteral("liked"), SyncOutcome::Succeeded);
     EXPECT_EQ(notified.count(), 0);                 // individual syncs of a run are not announced
@@ -149,7 +148,7 @@ TEST_F(TrayTest, TrayMenuShowsTheLastResultAndRunsSyncAllAndOpen)
     EXPECT_EQ(notified.at(0).at(1).toString(), QStringLiteral("3 playlists synced."));
 
     // A single sync afterwards becomes the last result.
-    QTest::mouseClick(window->item(QStringLiteral("road"))->syncButton(), Qt::LeftButton);
+    QTest::mouseClick(window->item(test::key("road"))->syncButton(), Qt::LeftButton);
     finish(QStringLiteral("road"), SyncOutcome::Succeeded);
     EXPECT_EQ(tray->statusAction()->text(), QStringLiteral("Road Trip: Synced"));
 
@@ -202,7 +201,7 @@ TEST_F(TrayTest, ClosingKeepsTheAppInTheTrayWhereThereIsOneAndTheScheduleGoesOn)
     // Hidden in the tray, the automatic sync still runs.
     QSignalSpy batch(tray->autoSync(), &AutoSync::batchStarted);
     ASSERT_TRUE(batch.wait(kWaitMs));
-    EXPECT_EQ(batch.at(0).at(0).toStringList().size(), 3);
+    EXPECT_EQ(batch.at(0).at(0).value<QList<pb::PlaylistKey>>().size(), 3);
     EXPECT_FALSE(window->isVisible());
 
     // Quit from the tray closes for good.

@@ -40,42 +40,109 @@ TEST_F(StateStoreTest, CreatesSchemaAtCurrentVersionWithWal)
     EXPECT_EQ(again->schemaVersion(), StateStore::kSchemaVersion);
 }
 
-TEST_F(StateStoreTest, MigratesAVersionOneDatabase)
+// A database as the first releases wrote it (schema 1; schema 2 adds the history index):
+// playlists and tracks keyed by Spotify ids alone. Kept verbatim: a migration must read it.
+void writeLegacyDatabase(const QString &path, int version)
 {
     {
-        auto store = openStore();
-        ASSERT_TRUE(store);
-        ASSERT_TRUE(store
-                        ->saveLink({QStringLiteral("sp1"),
-                                    QStringLiteral("m1"),
-                                    QStringLiteral("100"),
-                                    QStringLiteral("Road"),
-                                    {},
-                                    {},
-                                    {},
-                                    {}})
-                        .ok());
-    }
-    {
-        // Simulate a database written by the first release: no index, user_version 1.
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("downgrade"));
-        db.setDatabaseName(dbPath());
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("legacy"));
+        db.setDatabaseName(path);
         ASSERT_TRUE(db.open());
         QSqlQuery q(db);
-        ASSERT_TRUE(q.exec(QStringLiteral("DROP INDEX sync_runs_by_playlist")));
-        ASSERT_TRUE(q.exec(QStringLiteral("PRAGMA user_version=1")));
+        const char *statements[] = {
+            "CREATE TABLE playlist_links (spotify_playlist_id TEXT PRIMARY KEY NOT NULL, machine_id TEXT "
+            "NOT NULL, plex_rating_key TEXT NOT NULL, plex_title TEXT NOT NULL, spotify_snapshot_id TEXT, "
+            "plex_fingerprint TEXT, linked_at INTEGER, last_synced_at INTEGER)",
+            "CREATE TABLE match_cache (spotify_track_id TEXT NOT NULL, machine_id TEXT NOT NULL, rating_key "
+            "TEXT NOT NULL, confidence REAL NOT NULL, matched_at INTEGER, PRIMARY KEY (spotify_track_id, "
+            "machine_id))",
+            "CREATE TABLE manual_overrides (spotify_track_id TEXT NOT NULL, machine_id TEXT NOT NULL, "
+            "rating_key TEXT NOT NULL, note TEXT, created_at INTEGER, PRIMARY KEY (spotify_track_id, "
+            "machine_id))",
+            "CREATE TABLE sync_runs (id INTEGER PRIMARY KEY AUTOINCREMENT, spotify_playlist_id TEXT NOT "
+            "NULL, "
+            "machine_id TEXT, started_at INTEGER, finished_at INTEGER, outcome TEXT NOT NULL, dry_run "
+            "INTEGER "
+            "NOT NULL, total INTEGER, matched INTEGER, missing INTEGER, skipped INTEGER, added INTEGER, "
+            "removed "
+            "INTEGER, moved INTEGER, created INTEGER, plex_unchanged INTEGER, plex_rating_key TEXT, "
+            "plex_title "
+            "TEXT, error_kind TEXT, message TEXT)",
+            "CREATE TABLE sync_run_tracks (run_id INTEGER NOT NULL REFERENCES sync_runs(id) ON DELETE "
+            "CASCADE, "
+            "position INTEGER NOT NULL, spotify_track_id TEXT, status TEXT NOT NULL, rating_key TEXT, "
+            "confidence REAL, reason TEXT, PRIMARY KEY (run_id, position))",
+            "INSERT INTO playlist_links VALUES ('sp1', 'm1', '100', 'Road', 'snap-7', 'fp', 1000, 2000)",
+            "INSERT INTO match_cache VALUES ('t1', 'm1', '501', 0.93, 3000)",
+            "INSERT INTO manual_overrides VALUES ('t2', 'm1', '502', 'mine', 4000)",
+            "INSERT INTO sync_runs (spotify_playlist_id, machine_id, started_at, finished_at, outcome, "
+            "dry_run, "
+            "total, matched, missing, skipped, added, removed, moved, created, plex_unchanged, "
+            "plex_rating_key, "
+            "plex_title, error_kind, message) VALUES ('sp1', 'm1', 5000, 6000, 'succeeded', 0, 2, 2, 0, 0, "
+            "2, "
+            "0, 0, 1, 0, '100', 'Road', NULL, 'Created')",
+            "INSERT INTO sync_run_tracks VALUES (1, 0, 't1', 'matched', '501', 0.93, 'ok')",
+            "INSERT INTO sync_run_tracks VALUES (1, 1, 't2', 'matched', '502', 1.0, 'your choice')",
+        };
+        for (const char *statement : statements) {
+            ASSERT_TRUE(q.exec(QString::fromLatin1(statement))) << statement;
+        }
+        if (version >= 2) {
+            ASSERT_TRUE(q.exec(QStringLiteral(
+                "CREATE INDEX sync_runs_by_playlist ON sync_runs (spotify_playlist_id, started_at DESC)")));
+        }
+        ASSERT_TRUE(q.exec(QStringLiteral("PRAGMA user_version=%1").arg(version)));
         q = QSqlQuery();
         db.close();
     }
-    QSqlDatabase::removeDatabase(QStringLiteral("downgrade"));
+    QSqlDatabase::removeDatabase(QStringLiteral("legacy"));
+}
+
+class StateStoreMigrationTest : public StateStoreTest, public ::testing::WithParamInterface<int> {};
+
+TEST_P(StateStoreMigrationTest, EveryRowOfAnOlderDatabaseBecomesASpotifyRow)
+{
+    writeLegacyDatabase(dbPath(), GetParam());
     auto store = openStore();
     ASSERT_TRUE(store);
-    EXPECT_EQ(store->schemaVersion(), 2);
-    auto link = store->link(QStringLiteral("sp1"));
-    ASSERT_TRUE(link.ok());
+    EXPECT_EQ(store->schemaVersion(), StateStore::kSchemaVersion);
+    const PlaylistKey sp1 = PlaylistKey::spotify(QStringLiteral("sp1"));
+    auto link = store->link(sp1);
+    ASSERT_TRUE(link.ok()) << link.error().toString().toStdString();
     ASSERT_TRUE(link->has_value());
+    EXPECT_EQ((*link)->playlist, sp1);
     EXPECT_EQ((*link)->plexRatingKey, QStringLiteral("100"));
+    EXPECT_EQ((*link)->snapshotId, QStringLiteral("snap-7"));
+    EXPECT_EQ((*link)->plexFingerprint, QStringLiteral("fp"));
+    EXPECT_EQ((*link)->lastSyncedAt, QDateTime::fromMSecsSinceEpoch(2000, Qt::UTC));
+    EXPECT_FALSE(store->link({QString(kSourceFile), QStringLiteral("sp1")})->has_value());
+    EXPECT_EQ(store->cachedMatches({QStringLiteral("t1")}, QStringLiteral("m1"))->front().ratingKey,
+              QStringLiteral("501"));
+    EXPECT_EQ(store->overrides({QStringLiteral("t2")}, QStringLiteral("m1"))->front().note,
+              QStringLiteral("mine"));
+    auto good = store->lastGoodRun(sp1);
+    ASSERT_TRUE(good.ok() && good->has_value());
+    EXPECT_EQ((*good)->playlist, sp1);
+    EXPECT_EQ((*good)->result.playlist, sp1);
+    ASSERT_EQ((*good)->tracks.size(), 2u);
+    EXPECT_EQ((*good)->tracks[1].trackId, QStringLiteral("t2"));
+    // New rows of another source live beside the old ones.
+    ASSERT_TRUE(store
+                    ->saveLink({{QString(kSourceDeezer), QStringLiteral("sp1")},
+                                QStringLiteral("m1"),
+                                QStringLiteral("200"),
+                                QStringLiteral("Road (Deezer)"),
+                                {},
+                                {},
+                                {},
+                                {}})
+                    .ok());
+    EXPECT_EQ(store->links()->size(), 2u);
+    EXPECT_EQ((*store->link(sp1))->plexRatingKey, QStringLiteral("100"));
 }
+
+INSTANTIATE_TEST_SUITE_P(FromSchema, StateStoreMigrationTest, ::testing::Values(1, 2));
 
 TEST_F(StateStoreTest, RefusesANewerSchema)
 {
@@ -160,7 +227,7 @@ TEST_F(StateStoreTest, LinksRoundTripAndReplace)
     auto store = openStore();
     ASSERT_TRUE(store);
     const QDateTime t = QDateTime::fromMSecsSinceEpoch(1700000000123, Qt::UTC);
-    PlaylistLink l{QStringLiteral("sp1"),
+    PlaylistLink l{PlaylistKey::spotify(QStringLiteral("sp1")),
                    QStringLiteral("mach"),
                    QStringLiteral("42"),
                    QStringLiteral("Mix ✓"),
@@ -171,14 +238,14 @@ TEST_F(StateStoreTest, LinksRoundTripAndReplace)
     ASSERT_TRUE(store->saveLink(l).ok());
     l.plexRatingKey = QStringLiteral("43");
     ASSERT_TRUE(store->saveLink(l).ok());
-    auto got = store->link(QStringLiteral("sp1"));
+    auto got = store->link(pb::PlaylistKey::spotify(QStringLiteral("sp1")));
     ASSERT_TRUE(got.ok() && got->has_value());
     EXPECT_EQ((*got)->plexRatingKey, QStringLiteral("43"));
     EXPECT_EQ((*got)->plexTitle, QStringLiteral("Mix ✓"));
     EXPECT_EQ((*got)->linkedAt, t);
     EXPECT_EQ(store->links()->size(), 1u);
-    EXPECT_FALSE(store->link(QStringLiteral("nope"))->has_value());
-    ASSERT_TRUE(store->removeLink(QStringLiteral("sp1")).ok());
+    EXPECT_FALSE(store->link(pb::PlaylistKey::spotify(QStringLiteral("nope")))->has_value());
+    ASSERT_TRUE(store->removeLink(pb::PlaylistKey::spotify(QStringLiteral("sp1"))).ok());
     EXPECT_TRUE(store->links()->empty());
     EXPECT_EQ(store->saveLink(PlaylistLink{}).error().kind, ErrorKind::InvalidInput);
 }
@@ -226,7 +293,7 @@ TEST_F(StateStoreTest, OverridesIncludingNotInLibrary)
     ASSERT_TRUE(o.ok());
     ASSERT_EQ(o->size(), 2u);
     for (const ManualOverride &m : *o) {
-        if (m.spotifyTrackId == QStringLiteral("t1"))
+        if (m.trackId == QStringLiteral("t1"))
             EXPECT_EQ(m.ratingKey, QStringLiteral("77"));
         else
             EXPECT_TRUE(m.ratingKey.isEmpty());
@@ -241,7 +308,7 @@ TEST_F(StateStoreTest, HistoryKeepsRunsAndTracks)
     ASSERT_TRUE(store);
     for (int i = 0; i < 3; ++i) {
         SyncRun run;
-        run.spotifyPlaylistId = QStringLiteral("sp");
+        run.playlist = pb::PlaylistKey::spotify(QStringLiteral("sp"));
         run.machineIdentifier = QStringLiteral("A");
         run.result.startedAt = QDateTime::fromMSecsSinceEpoch(1000 * (i + 1), Qt::UTC);
         run.result.finishedAt = run.result.startedAt.addSecs(1);
@@ -257,13 +324,13 @@ TEST_F(StateStoreTest, HistoryKeepsRunsAndTracks)
             {1, QStringLiteral("t1"), TrackStatus::Missing, {}, 0.2, QStringLiteral("no candidate")}};
         ASSERT_TRUE(store->recordRun(run).ok());
     }
-    auto h = store->history(QStringLiteral("sp"));
+    auto h = store->history(pb::PlaylistKey::spotify(QStringLiteral("sp")));
     ASSERT_TRUE(h.ok());
     ASSERT_EQ(h->size(), 3u);
     EXPECT_EQ(h->front().result.outcome, SyncOutcome::Failed);
     ASSERT_TRUE(h->front().result.error.has_value());
     EXPECT_EQ(h->front().result.error->kind, ErrorKind::RateLimited);
-    auto good = store->lastGoodRun(QStringLiteral("sp"));
+    auto good = store->lastGoodRun(pb::PlaylistKey::spotify(QStringLiteral("sp")));
     ASSERT_TRUE(good.ok() && good->has_value());
     EXPECT_EQ((*good)->result.edit.added, 1);
     ASSERT_EQ((*good)->tracks.size(), 2u);
@@ -277,18 +344,18 @@ TEST_F(StateStoreTest, RunWithAPositionTwiceIsATypedErrorAndNothingIsStored)
     auto store = openStore();
     ASSERT_TRUE(store);
     SyncRun run;
-    run.spotifyPlaylistId = QStringLiteral("sp");
+    run.playlist = pb::PlaylistKey::spotify(QStringLiteral("sp"));
     run.result.outcome = SyncOutcome::Cancelled;
     run.tracks = {{0, QStringLiteral("t0"), TrackStatus::Matched, QStringLiteral("5"), 1.0, {}},
                   {0, QStringLiteral("t1"), TrackStatus::Pending, {}, 0, {}}};
     auto id = store->recordRun(run);
     ASSERT_FALSE(id.ok());
     EXPECT_EQ(id.error().kind, ErrorKind::InvalidInput);
-    EXPECT_TRUE(store->history(QStringLiteral("sp"))->empty());
+    EXPECT_TRUE(store->history(pb::PlaylistKey::spotify(QStringLiteral("sp")))->empty());
     run.tracks[1].position = 1;
     ASSERT_TRUE(store->recordRun(run).ok());
     ASSERT_TRUE(store->recordRun(run).ok()); // the same tracks again: a new run, no clash
-    EXPECT_EQ(store->history(QStringLiteral("sp"))->size(), 2u);
+    EXPECT_EQ(store->history(pb::PlaylistKey::spotify(QStringLiteral("sp")))->size(), 2u);
 }
 
 TEST_F(StateStoreTest, ConnectionsPerThreadSeeEachOthersWrites)

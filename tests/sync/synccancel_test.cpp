@@ -59,7 +59,7 @@ TEST_F(SyncCancelTest, HundredRandomCancellationsLeaveNoHalfPlaylist)
         ASSERT_TRUE(m_fakes->setSpotifyPlaylistTracks(QStringLiteral("pl1"), ids));
         const QStringList wantedNow = expectedKeys(next, {});
 
-        auto before = store()->link(QStringLiteral("pl1"));
+        auto before = store()->link(pb::PlaylistKey::spotify(QStringLiteral("pl1")));
         ASSERT_TRUE(before.ok());
         const QString linkedKey = *before ? (*before)->plexRatingKey : QString();
         const QStringList itemsBefore = linkedKey.isEmpty() ? QStringList() : plexItems(linkedKey);
@@ -71,14 +71,14 @@ TEST_F(SyncCancelTest, HundredRandomCancellationsLeaveNoHalfPlaylist)
             QTest::qWait(waitMs);
         QElapsedTimer stop;
         stop.start();
-        m_service->cancelSync(QStringLiteral("pl1"));
+        m_service->cancelSync(pb::PlaylistKey::spotify(QStringLiteral("pl1")));
         ASSERT_TRUE(finished.count() > 0 || finished.wait(30000)) << "round " << round;
         slowestStopMs = std::max(slowestStopMs, stop.elapsed());
         const SyncResult r = finished.takeFirst().at(1).value<SyncResult>();
         ASSERT_NE(r.outcome, SyncOutcome::Failed) << "round " << round << ": " << r.message.toStdString();
 
         // Exactly the old playlist or exactly the new one, and the result says which.
-        auto after = store()->link(QStringLiteral("pl1"));
+        auto after = store()->link(pb::PlaylistKey::spotify(QStringLiteral("pl1")));
         ASSERT_TRUE(after.ok());
         const auto playlists = m_fakes->plexPlaylists();
         ASSERT_LE(playlists.size(), 1u) << "round " << round;
@@ -109,7 +109,7 @@ TEST_F(SyncCancelTest, HundredRandomCancellationsLeaveNoHalfPlaylist)
     // The product's bound is 250 ms; measured generously for a loaded CI machine.
     EXPECT_LT(slowestStopMs, 2000);
     // The history holds every run.
-    auto h = store()->history(QStringLiteral("pl1"), 200);
+    auto h = store()->history(pb::PlaylistKey::spotify(QStringLiteral("pl1")), 200);
     ASSERT_TRUE(h.ok());
     // (A cancel that wins the race against the worker picking the job up records no run.)
     EXPECT_LE(h->size(), 102u);
@@ -130,13 +130,13 @@ TEST_F(SyncCancelTest, CancelWhileMatchingWritesNothingAndStopsFast)
     // Wait until matching is under way.
     ASSERT_TRUE(QTest::qWaitFor(
         [&] {
-            auto s = m_service->snapshot(QStringLiteral("pl1"));
+            auto s = m_service->snapshot(pb::PlaylistKey::spotify(QStringLiteral("pl1")));
             return s && s->progress.step == SyncStep::Matching;
         },
         20000));
     QElapsedTimer stop;
     stop.start();
-    m_service->cancelSync(QStringLiteral("pl1"));
+    m_service->cancelSync(pb::PlaylistKey::spotify(QStringLiteral("pl1")));
     ASSERT_TRUE(finished.wait(5000));
     EXPECT_LT(stop.elapsed(), 1000); // 250 ms in the product, generous here
     const SyncResult r = finished.takeFirst().at(1).value<SyncResult>();
@@ -167,12 +167,12 @@ TEST_F(SyncCancelTest, CancelWhileWritingCompletesOrRollsBack)
     ASSERT_TRUE(m_service->startSync(playlist(), {}));
     ASSERT_TRUE(QTest::qWaitFor(
         [&] {
-            auto s = m_service->snapshot(QStringLiteral("pl1"));
+            auto s = m_service->snapshot(pb::PlaylistKey::spotify(QStringLiteral("pl1")));
             return s && s->progress.step == SyncStep::Writing;
         },
         20000));
     QTest::qWait(60); // a few moves in
-    m_service->cancelSync(QStringLiteral("pl1"));
+    m_service->cancelSync(pb::PlaylistKey::spotify(QStringLiteral("pl1")));
     ASSERT_TRUE(finished.wait(20000));
     const SyncResult r = finished.takeFirst().at(1).value<SyncResult>();
     EXPECT_EQ(r.outcome, SyncOutcome::Cancelled) << r.message.toStdString();

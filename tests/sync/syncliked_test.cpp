@@ -61,9 +61,9 @@ TEST_F(LikedSongsTest, SyncsThroughMeTracksIntoLikedSongs)
     EXPECT_EQ(plexItems(r.plexPlaylistRatingKey), expectedKeys(kLiked, {}));
     EXPECT_GT(m_fakes->requestCount(QStringLiteral("^/v1/me/tracks")), 0);
     EXPECT_EQ(m_fakes->requestCount(QStringLiteral("^/v1/playlists/")), 0);
-    auto link = store()->link(QStringLiteral("liked-songs"));
+    auto link = store()->link(pb::PlaylistKey::spotify(QStringLiteral("liked-songs")));
     ASSERT_TRUE(link.ok() && link->has_value());
-    EXPECT_FALSE((*link)->spotifySnapshotId.isEmpty()); // the track-id fingerprint
+    EXPECT_FALSE((*link)->snapshotId.isEmpty()); // the track-id fingerprint
 }
 
 TEST_F(LikedSongsTest, UnchangedShortcutFollowsTheTrackIds)
@@ -163,7 +163,7 @@ protected:
     {
         auto s = store();
         ASSERT_TRUE(s);
-        auto runs = s->history(QStringLiteral("pl1"), 1);
+        auto runs = s->history(pb::PlaylistKey::spotify(QStringLiteral("pl1")), 1);
         ASSERT_TRUE(runs.ok()) << runs.error().toString().toStdString();
         ASSERT_EQ(runs->size(), 1u) << "the run was not recorded";
         EXPECT_EQ(runs->front().result.outcome, outcome);
@@ -172,7 +172,7 @@ protected:
         ASSERT_EQ(tracks->size(), list.size());
         for (std::size_t i = 0; i < list.size(); ++i) {
             EXPECT_EQ((*tracks)[i].position, static_cast<int>(i));
-            EXPECT_EQ((*tracks)[i].spotifyTrackId, sid(list[i])) << "position " << i;
+            EXPECT_EQ((*tracks)[i].trackId, sid(list[i])) << "position " << i;
         }
     }
 };
@@ -190,7 +190,7 @@ TEST_F(RunHistoryTest, CancelledRunIsStoredWithEveryEntry)
     ASSERT_TRUE(m_service->startSync(playlist(), {}));
     ASSERT_TRUE(QTest::qWaitFor([&] { return tracks.count() >= 3 || !finished.isEmpty(); }, 60000));
     ASSERT_TRUE(finished.isEmpty()) << "the sync ended before it could be cancelled";
-    m_service->cancelSync(QStringLiteral("pl1"));
+    m_service->cancelSync(pb::PlaylistKey::spotify(QStringLiteral("pl1")));
     ASSERT_TRUE(finished.wait(60000));
     const SyncResult r = finished.takeFirst().at(1).value<SyncResult>();
     ASSERT_EQ(r.outcome, SyncOutcome::Cancelled) << r.message.toStdString();
@@ -217,7 +217,7 @@ TEST_F(RunHistoryTest, RepairedRunIsStored)
     EXPECT_TRUE(r.message.contains(QStringLiteral("repaired"))) << r.message.toStdString();
     EXPECT_EQ(plexItems(r.plexPlaylistRatingKey), expectedKeys(reordered, {}));
     auto s = store();
-    auto runs = s->history(QStringLiteral("pl1"));
+    auto runs = s->history(pb::PlaylistKey::spotify(QStringLiteral("pl1")));
     ASSERT_TRUE(runs.ok());
     ASSERT_EQ(runs->size(), 2u);
     // history() is newest first; check the repaired (second) run.
@@ -226,7 +226,7 @@ TEST_F(RunHistoryTest, RepairedRunIsStored)
     ASSERT_EQ(tracks->size(), reordered.size());
     for (std::size_t i = 0; i < reordered.size(); ++i) {
         EXPECT_EQ((*tracks)[i].position, static_cast<int>(i));
-        EXPECT_EQ((*tracks)[i].spotifyTrackId, sid(reordered[i]));
+        EXPECT_EQ((*tracks)[i].trackId, sid(reordered[i]));
         EXPECT_EQ((*tracks)[i].status, TrackStatus::Matched);
     }
 }

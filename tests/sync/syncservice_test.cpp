@@ -35,14 +35,14 @@ TEST_F(SyncServiceTest, FirstSyncCreatesLinksAndReproducesOrder)
     EXPECT_GE(progress.count(), 1);
 
     auto s = store();
-    auto link = s->link(QStringLiteral("pl1"));
+    auto link = s->link(pb::PlaylistKey::spotify(QStringLiteral("pl1")));
     ASSERT_TRUE(link.ok() && link->has_value());
     EXPECT_EQ((*link)->plexRatingKey, r.plexPlaylistRatingKey);
     EXPECT_EQ((*link)->machineIdentifier, m_fakes->plexMachineIdentifier());
-    auto history = s->history(QStringLiteral("pl1"));
+    auto history = s->history(pb::PlaylistKey::spotify(QStringLiteral("pl1")));
     ASSERT_EQ(history->size(), 1u);
     EXPECT_EQ(history->front().result.outcome, SyncOutcome::Succeeded);
-    auto snap = m_service->snapshot(QStringLiteral("pl1"));
+    auto snap = m_service->snapshot(pb::PlaylistKey::spotify(QStringLiteral("pl1")));
     ASSERT_TRUE(snap.has_value());
     EXPECT_FALSE(snap->running);
     ASSERT_EQ(snap->tracks.size(), kPlaylist.size());
@@ -103,7 +103,7 @@ TEST_F(SyncServiceTest, ResyncSearchesNothingKnownAndRemembersMisses)
     // no metadata look-up.
     EXPECT_EQ(m_fakes->requestCount(QStringLiteral("^/library/sections/[^/]+/all")), 0);
     EXPECT_EQ(m_fakes->requestCount(QStringLiteral("^/library/metadata/")), 0);
-    auto snap = m_service->snapshot(QStringLiteral("pl1"));
+    auto snap = m_service->snapshot(pb::PlaylistKey::spotify(QStringLiteral("pl1")));
     EXPECT_TRUE(snap->tracks[kPlaylist.size() - 1 - 3].reason.contains(QStringLiteral("when searched")));
 
     m_fakes->clearRequestLog();
@@ -125,7 +125,7 @@ TEST_F(SyncServiceTest, DryRunWritesNothing)
     EXPECT_TRUE(m_fakes->plexPlaylists().empty());
     for (const char *m : {"POST", "PUT", "DELETE"})
         EXPECT_EQ(m_fakes->requestCount(QStringLiteral("^/playlists"), QString::fromLatin1(m)), 0) << m;
-    EXPECT_FALSE(store()->link(QStringLiteral("pl1"))->has_value());
+    EXPECT_FALSE(store()->link(pb::PlaylistKey::spotify(QStringLiteral("pl1")))->has_value());
 }
 
 TEST_F(SyncServiceTest, ManualOverridesWinAndAreKept)
@@ -141,7 +141,7 @@ TEST_F(SyncServiceTest, ManualOverridesWinAndAreKept)
     ASSERT_FALSE(items.isEmpty());
     EXPECT_EQ(items.front(), rk(19));
     EXPECT_FALSE(items.contains(rk(2)));
-    auto snap = m_service->snapshot(QStringLiteral("pl1"));
+    auto snap = m_service->snapshot(pb::PlaylistKey::spotify(QStringLiteral("pl1")));
     EXPECT_TRUE(snap->tracks[0].fromOverride);
     EXPECT_EQ(snap->tracks[2].status, TrackStatus::Missing);
     // The override is still there and was not replaced by the engine's opinion.
@@ -161,7 +161,7 @@ TEST_F(SyncServiceTest, StaleCacheEntryIsRematched)
     const SyncResult r = sync();
     ASSERT_EQ(r.outcome, SyncOutcome::Succeeded) << r.message.toStdString();
     EXPECT_EQ(plexItems(r.plexPlaylistRatingKey), expectedKeys(kPlaylist, kAbsent));
-    auto snap = m_service->snapshot(QStringLiteral("pl1"));
+    auto snap = m_service->snapshot(pb::PlaylistKey::spotify(QStringLiteral("pl1")));
     EXPECT_FALSE(snap->tracks[1].fromCache);
     EXPECT_TRUE(snap->tracks[4].fromCache);
     auto cached = s->cachedMatches({sid(1)}, m_fakes->plexMachineIdentifier());
@@ -173,10 +173,10 @@ TEST_F(SyncServiceTest, RegistryRefusesASecondRunOfTheSamePlaylist)
 {
     QSignalSpy finished(m_service.get(), &SyncRegistry::syncFinished);
     ASSERT_TRUE(m_service->startSync(playlist(), {}));
-    EXPECT_TRUE(m_service->isRunning(QStringLiteral("pl1")));
+    EXPECT_TRUE(m_service->isRunning(pb::PlaylistKey::spotify(QStringLiteral("pl1"))));
     EXPECT_FALSE(m_service->startSync(playlist(), {}));
     ASSERT_TRUE(finished.wait(60000));
-    EXPECT_FALSE(m_service->isRunning(QStringLiteral("pl1")));
+    EXPECT_FALSE(m_service->isRunning(pb::PlaylistKey::spotify(QStringLiteral("pl1"))));
 }
 
 TEST_F(SyncServiceTest, DeletedLinkedPlaylistIsRecreated)
@@ -184,7 +184,7 @@ TEST_F(SyncServiceTest, DeletedLinkedPlaylistIsRecreated)
     const SyncResult first = sync();
     ASSERT_EQ(first.outcome, SyncOutcome::Succeeded);
     auto s = store();
-    PlaylistLink l = **s->link(QStringLiteral("pl1"));
+    PlaylistLink l = **s->link(pb::PlaylistKey::spotify(QStringLiteral("pl1")));
     l.plexRatingKey = QStringLiteral("424242"); // a playlist that is gone
     l.plexFingerprint.clear();
     ASSERT_TRUE(s->saveLink(l).ok());

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "pb/core/playlistkey.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -41,17 +43,20 @@ struct PlaylistEntry {
 
 /// A playlist as its source lists it (Spotify: /v1/me/playlists); contents are read separately.
 struct SourcePlaylist {
-    QString id;
+    QString source = QString(kSourceSpotify); ///< where it comes from (kSource…)
+    QString id;                               ///< unique within the source
     QString name;
     QString description;
     QString ownerId;
     QString ownerName;
-    QString snapshotId;
+    QString snapshotId; ///< the source's change fingerprint (Spotify's snapshot_id, Deezer's checksum, …)
     QString imageUrl;
     bool collaborative = false;
     bool isPublic = false;
     int trackCount = 0;
     bool isLikedSongs = false; ///< the synthetic "Liked Songs" playlist
+
+    PlaylistKey key() const { return {source, id}; }
 
     friend bool operator==(const SourcePlaylist &, const SourcePlaylist &) = default;
 };

@@ -66,7 +66,7 @@ public:
 
     // Sync history (from the state store). The defaults answer "no runs" for test doubles.
     /// A playlist's recorded runs, newest first, at most `limit`.
-    virtual pb::Result<std::vector<pb::sync::SyncRun>> syncHistory(const QString &spotifyPlaylistId,
+    virtual pb::Result<std::vector<pb::sync::SyncRun>> syncHistory(const pb::PlaylistKey &playlist,
                                                                    int limit) const;
     /// The per-track lines of one run of syncHistory().
     virtual pb::Result<std::vector<pb::sync::RunTrack>> runTracks(qint64 runId) const;

@@ -26,7 +26,7 @@ class AutoSync : public QObject {
 
 public:
     /// `startAll` starts what it can and returns the ids of the syncs it started.
-    AutoSync(pb::sync::SyncRegistry *registry, std::function<QStringList()> startAll,
+    AutoSync(pb::sync::SyncRegistry *registry, std::function<QList<pb::PlaylistKey>()> startAll,
              QObject *parent = nullptr);
 
     /// Every `interval`, from now; zero or less turns it off.
@@ -40,21 +40,21 @@ public:
 
 public Q_SLOTS:
     /// Starts a run now (the timer's tick, or "Sync All" from the tray): returns the ids started.
-    QStringList runNow();
+    QList<pb::PlaylistKey> runNow();
 
 Q_SIGNALS:
-    void batchStarted(const QStringList &spotifyPlaylistIds);
+    void batchStarted(const QList<pb::PlaylistKey> &playlists);
     /// Every sync of the run (and of runs started while it went on) has finished.
     void batchFinished(const std::vector<pb::sync::SyncResult> &results);
 
 private:
-    void onFinished(const QString &id, const pb::sync::SyncResult &result);
+    void onFinished(const pb::PlaylistKey &id, const pb::sync::SyncResult &result);
 
     pb::sync::SyncRegistry *m_registry; // not owned: outlives this (owned by the backend)
-    std::function<QStringList()> m_startAll;
+    std::function<QList<pb::PlaylistKey>()> m_startAll;
     std::chrono::milliseconds m_interval{0};
     QTimer m_timer;
-    QSet<QString> m_pending;
+    QSet<pb::PlaylistKey> m_pending;
     std::vector<pb::sync::SyncResult> m_results;
 };
 

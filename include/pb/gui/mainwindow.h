@@ -34,14 +34,14 @@ public:
     ~MainWindow() override;
 
     /// The card of a playlist, or nullptr.
-    PlaylistItem *item(const QString &spotifyPlaylistId) const;
+    PlaylistItem *item(const pb::PlaylistKey &playlist) const;
     std::vector<PlaylistItem *> items() const;
     /// Opens (or raises) the details of a playlist; returns the modal.
-    PlaylistDetailsModal *openDetails(const QString &spotifyPlaylistId);
+    PlaylistDetailsModal *openDetails(const pb::PlaylistKey &playlist);
     /// The details modal currently open, if any.
     PlaylistDetailsModal *currentDetails() const { return m_details; }
     /// Opens (or raises) the sync history of a playlist; returns it, or nullptr.
-    SyncHistoryDialog *openHistory(const QString &spotifyPlaylistId);
+    SyncHistoryDialog *openHistory(const pb::PlaylistKey &playlist);
     CoverArtCache *covers() const { return m_covers; }
     /// The tray icon, notifications, automatic sync and close-to-tray.
     TrayController *tray() const { return m_tray; }
@@ -49,7 +49,7 @@ public:
 public Q_SLOTS:
     void refresh();
     /// Starts every readable playlist that is not syncing; returns the ids it started.
-    QStringList syncAll();
+    QList<pb::PlaylistKey> syncAll();
     void showSettings();
     void connectSpotify();
     void connectPlex();
@@ -61,16 +61,16 @@ private:
     void updateAccounts();
     void setPlaylists(const std::vector<SourcePlaylist> &playlists);
     void applyFilter();
-    bool startSync(const QString &id);
+    bool startSync(const pb::PlaylistKey &key);
     void updateStatusBar();
-    void onStarted(const QString &id);
-    void onProgress(const QString &id, const pb::sync::SyncProgress &progress);
-    void onFinished(const QString &id, const pb::sync::SyncResult &result);
+    void onStarted(const pb::PlaylistKey &key);
+    void onProgress(const pb::PlaylistKey &key, const pb::sync::SyncProgress &progress);
+    void onFinished(const pb::PlaylistKey &key, const pb::sync::SyncResult &result);
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     AppBackend *m_backend;   // not owned: outlives the window (composition root)
     CoverArtCache *m_covers; // parent: this
-    QHash<QString, PlaylistItem *> m_items;
+    QHash<pb::PlaylistKey, PlaylistItem *> m_items;
     QPointer<PlaylistDetailsModal> m_details;
     QPointer<SyncHistoryDialog> m_history;
     TrayController *m_tray = nullptr; // parent: this

@@ -71,10 +71,10 @@ private:
     void loadFromSnapshot();
     void setRunning(bool running);
     void updateSelectionDetails();
-    void onStarted(const QString &id);
-    void onProgress(const QString &id, const pb::sync::SyncProgress &progress);
-    void onTrack(const QString &id, const pb::sync::TrackOutcome &outcome);
-    void onFinished(const QString &id, const pb::sync::SyncResult &result);
+    void onStarted(const pb::PlaylistKey &id);
+    void onProgress(const pb::PlaylistKey &id, const pb::sync::SyncProgress &progress);
+    void onTrack(const pb::PlaylistKey &id, const pb::sync::TrackOutcome &outcome);
+    void onFinished(const pb::PlaylistKey &id, const pb::sync::SyncResult &result);
     int selectedRow() const;
     void offerPreview(const pb::sync::SyncResult &result);
 

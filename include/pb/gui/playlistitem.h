@@ -47,10 +47,10 @@ public:
     QToolButton *historyButton() const { return m_history; }
 
 Q_SIGNALS:
-    void syncRequested(const QString &spotifyPlaylistId);
-    void cancelRequested(const QString &spotifyPlaylistId);
-    void detailsRequested(const QString &spotifyPlaylistId);
-    void historyRequested(const QString &spotifyPlaylistId);
+    void syncRequested(const pb::PlaylistKey &playlist);
+    void cancelRequested(const pb::PlaylistKey &playlist);
+    void detailsRequested(const pb::PlaylistKey &playlist);
+    void historyRequested(const pb::PlaylistKey &playlist);
 
 protected:
     void mouseReleaseEvent(QMouseEvent *event) override;

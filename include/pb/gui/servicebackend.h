@@ -19,14 +19,15 @@ class SpotifyAuthFlow;
 class SpotifyClient;
 } // namespace pb::clients
 
+namespace pb::sources {
+class PlaylistSource;
+}
+
 namespace pb::sync {
 class StateStore;
 }
 
 namespace pb::gui {
-
-/// The id the UI gives the synthetic "Liked Songs" playlist.
-inline constexpr QLatin1String kLikedSongsId{"liked-songs"};
 
 /// Everything a ServiceBackend needs: the signed-in accounts (real services or the demo's
 /// fakes), what the account bar shows and the sync service's tunables.
@@ -36,9 +37,10 @@ struct ServiceConnection {
     pb::sync::SyncServiceOptions serviceOptions;
 };
 
-/// The AppBackend of a connected app: the real SpotifyClient and PlexClient on the GUI
-/// thread's network manager for listing and searching (asynchronous, never blocking), the
-/// SyncService as the registry, and the state store for manual overrides. The composition
+/// The AppBackend of a connected app: the playlist sources (the Spotify Web API over the real
+/// SpotifyClient) and the PlexClient on the GUI thread's network manager for listing and
+/// searching (asynchronous, never blocking), the SyncService as the registry, and the state
+/// store for manual overrides. The composition
 /// root gives it real accounts or the demo's fakes; the widgets cannot tell the difference.
 class ServiceBackend : public AppBackend {
     Q_OBJECT
@@ -56,12 +58,9 @@ public:
                      GuiCallback<std::vector<PlaylistEntry>> done) override;
     void searchPlex(const QString &query, QObject *ctx, GuiCallback<std::vector<PlexTrack>> done) override;
     pb::Status setManualOverride(const SourceTrack &track, const PlexTrack &plexTrack) override;
-    pb::Result<std::vector<pb::sync::SyncRun>> syncHistory(const QString &spotifyPlaylistId,
+    pb::Result<std::vector<pb::sync::SyncRun>> syncHistory(const pb::PlaylistKey &playlist,
                                                            int limit) const override;
     pb::Result<std::vector<pb::sync::RunTrack>> runTracks(qint64 runId) const override;
-
-    /// The synthetic Liked Songs playlist shown first in the list.
-    static SourcePlaylist likedSongsPlaylist(int trackCount = 0);
 
     // Sign-in against the real services (servicebackend_signin.cpp). Results are saved (public
     // parts in QSettings "accounts/...", tokens in the keychain) and accountsSaved() asks the
@@ -90,12 +89,13 @@ private:
                          GuiCallback<std::vector<PlexServerChoice>> done);
 
     ServiceConnection m_connection;
-    QNetworkAccessManager *m_network;      // parent: this
-    pb::clients::SpotifyClient *m_spotify; // parent: this
-    pb::clients::PlexClient *m_plex;       // parent: this
+    QNetworkAccessManager *m_network;                     // parent: this
+    pb::clients::SpotifyClient *m_spotify;                // parent: this
+    pb::clients::PlexClient *m_plex;                      // parent: this
+    std::vector<pb::sources::PlaylistSource *> m_sources; // parent: this; listed in this order
     std::unique_ptr<pb::sync::SyncService> m_service;
-    std::unique_ptr<pb::sync::StateStore> m_store; ///< the GUI thread's connection
-    int m_likedCount = 0;
+    std::unique_ptr<pb::sync::StateStore> m_store;     ///< the GUI thread's connection
+    std::vector<pb::clients::RequestHandle> m_listing; ///< the list calls of the current refresh
     // Sign-in state.
     std::unique_ptr<pb::clients::SecretStore> m_secrets;
     QPointer<pb::clients::SpotifyAuthFlow> m_spotifyAuth;

@@ -39,7 +39,7 @@ public Q_SLOTS:
 
 private:
     void showRunTracks();
-    void onFinished(const QString &id, const pb::sync::SyncResult &result);
+    void onFinished(const pb::PlaylistKey &id, const pb::sync::SyncResult &result);
 
     SourcePlaylist m_playlist;
     AppBackend *m_backend;

@@ -68,13 +68,13 @@ Q_SIGNALS:
     void notified(const QString &title, const QString &message, bool failure);
 
 private:
-    void onStarted(const QString &id);
-    void onFinished(const QString &id, const pb::sync::SyncResult &result);
+    void onStarted(const pb::PlaylistKey &id);
+    void onFinished(const pb::PlaylistKey &id, const pb::sync::SyncResult &result);
     void onBatchFinished(const std::vector<pb::sync::SyncResult> &results);
     void notify(const QString &title, const QString &message, bool failure);
     void updateStatus();
     void updateQuitOnLastWindowClosed();
-    QString playlistName(const QString &id) const;
+    QString playlistName(const pb::PlaylistKey &id) const;
 
     MainWindow *m_window; // parent
     AppBackend *m_backend;
@@ -92,8 +92,8 @@ private:
     int m_autoSyncHours = 0;
     std::chrono::milliseconds m_hour{std::chrono::hours(1)};
     std::chrono::milliseconds m_longSync{kDefaultLongSync};
-    QString m_lastText;       ///< the last result, for the menu and the tooltip
-    QSet<QString> m_batchIds; ///< syncs of an auto-sync or tray run, announced together
+    QString m_lastText;               ///< the last result, for the menu and the tooltip
+    QSet<pb::PlaylistKey> m_batchIds; ///< syncs of an auto-sync or tray run, announced together
 };
 
 /// One line for a finished run of several playlists ("3 playlists synced, 1 failed: …").

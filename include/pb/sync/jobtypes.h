@@ -17,7 +17,7 @@ namespace pb::sync {
 /// The steps of one sync, in order.
 enum class SyncStep {
     Idle,
-    ReadingSpotify,
+    ReadingSource,
     Matching,
     Planning,
     Writing,
@@ -30,7 +30,7 @@ struct SyncOptions {
     bool dryRun = false;       ///< match and plan, write nothing
     QString librarySectionKey; ///< the Plex music section to match against (empty = all music sections)
     bool forceRematch = false; ///< ignore the match cache (manual overrides still apply)
-    /// Title of the Plex playlist when this sync CREATES it (empty = the Spotify playlist's
+    /// Title of the Plex playlist when this sync CREATES it (empty = the source playlist's
     /// name); title-clash rules apply. Never renames an existing linked playlist.
     QString plexTitle;
 };
@@ -49,7 +49,7 @@ struct SyncProgress {
     int skippedTracks = 0; ///< local files, episodes, unavailable
 };
 
-/// What happened to one Spotify entry.
+/// What happened to one source entry.
 enum class TrackStatus {
     Pending,
     Matched,
@@ -59,7 +59,7 @@ enum class TrackStatus {
 
 /// The resolution of one playlist entry, as shown in the track table.
 struct TrackOutcome {
-    int position = 0; ///< 0-based position in the Spotify playlist
+    int position = 0; ///< 0-based position in the source playlist
     SourceTrack track;
     TrackStatus status = TrackStatus::Pending;
     PlexTrack plexTrack;   ///< meaningful when status == Matched
@@ -88,7 +88,7 @@ enum class SyncOutcome {
 struct SyncResult {
     SyncOutcome outcome = SyncOutcome::Succeeded;
     bool dryRun = false;
-    QString spotifyPlaylistId;
+    PlaylistKey playlist;
     QString plexPlaylistRatingKey; ///< empty on a dry run of a never-synced playlist
     QString plexPlaylistTitle;
     int total = 0;
@@ -107,7 +107,7 @@ struct SyncResult {
 
 /// Everything an observer needs to show one playlist's sync, live or finished.
 struct SyncJobSnapshot {
-    QString spotifyPlaylistId;
+    PlaylistKey playlist;
     bool running = false;
     SyncProgress progress;
     std::vector<TrackOutcome> tracks; ///< by position; Pending until resolved

@@ -13,33 +13,33 @@
 
 namespace pb::sync {
 
-/// The link between a Spotify playlist and the Plex playlist the app created (or the user
+/// The link between a source playlist and the Plex playlist the app created (or the user
 /// chose) for it. Only linked Plex playlists are ever modified.
 struct PlaylistLink {
-    QString spotifyPlaylistId;
+    PlaylistKey playlist;
     QString machineIdentifier; ///< the Plex server
     QString plexRatingKey;     ///< the Plex playlist
     QString plexTitle;
-    QString spotifySnapshotId; ///< Spotify's snapshot_id at the last good sync
-    QString plexFingerprint;   ///< hash of the Plex items (rating keys, in order) after the last good sync
+    QString snapshotId;      ///< the source's change fingerprint at the last good sync
+    QString plexFingerprint; ///< hash of the Plex items (rating keys, in order) after the last good sync
     QDateTime linkedAt;
     QDateTime lastSyncedAt;
 };
 
-/// A remembered match: Spotify track → Plex track on one server. An empty rating key
-/// remembers a miss: the track was searched for at matchedAt and not found.
+/// A remembered match: source track (SourceTrack::id) → Plex track on one server. An empty
+/// rating key remembers a miss: the track was searched for at matchedAt and not found.
 struct CachedMatch {
-    QString spotifyTrackId;
+    QString trackId;
     QString machineIdentifier;
     QString ratingKey; ///< empty = not found when last searched
     double confidence = 0;
     QDateTime matchedAt;
 };
 
-/// A user's correction: this Spotify track is that Plex track (or, with an empty rating key,
+/// A user's correction: this source track is that Plex track (or, with an empty rating key,
 /// is not in the library at all). Used before any matching and never overwritten by it.
 struct ManualOverride {
-    QString spotifyTrackId;
+    QString trackId;
     QString machineIdentifier;
     QString ratingKey; ///< empty = "not in my library": always reported missing
     QString note;
@@ -49,7 +49,7 @@ struct ManualOverride {
 /// The per-track line of a sync run in the history.
 struct RunTrack {
     int position = 0;
-    QString spotifyTrackId;
+    QString trackId;
     TrackStatus status = TrackStatus::Pending;
     QString ratingKey;
     double confidence = 0;
@@ -59,7 +59,7 @@ struct RunTrack {
 /// One sync run in the history.
 struct SyncRun {
     qint64 id = 0;
-    QString spotifyPlaylistId;
+    PlaylistKey playlist;
     QString machineIdentifier;
     SyncResult result;
     std::vector<RunTrack> tracks;
@@ -73,7 +73,7 @@ struct SyncRun {
 class StateStore {
 public:
     /// The schema version this build writes.
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
 
     /// Opens (creating and migrating as needed) the database at `path`.
     static Result<std::unique_ptr<StateStore>> open(const QString &path);
@@ -88,35 +88,35 @@ public:
     QString path() const { return m_path; }
 
     // Playlist links
-    Result<std::optional<PlaylistLink>> link(const QString &spotifyPlaylistId) const;
+    Result<std::optional<PlaylistLink>> link(const PlaylistKey &playlist) const;
     Result<std::vector<PlaylistLink>> links() const;
-    /// Inserts or replaces the link of link.spotifyPlaylistId.
+    /// Inserts or replaces the link of link.playlist.
     Status saveLink(const PlaylistLink &link);
-    Status removeLink(const QString &spotifyPlaylistId);
+    Status removeLink(const PlaylistKey &playlist);
 
-    // Match cache
-    Result<std::vector<CachedMatch>> cachedMatches(const QStringList &spotifyTrackIds,
+    // Match cache (by SourceTrack::id)
+    Result<std::vector<CachedMatch>> cachedMatches(const QStringList &trackIds,
                                                    const QString &machineIdentifier) const;
     /// Stores many matches in one transaction.
     Status saveMatches(const std::vector<CachedMatch> &matches);
     /// Forgets cache entries (stale: their Plex track is gone).
-    Status forgetMatches(const QStringList &spotifyTrackIds, const QString &machineIdentifier);
+    Status forgetMatches(const QStringList &trackIds, const QString &machineIdentifier);
 
-    // Manual overrides
-    Result<std::vector<ManualOverride>> overrides(const QStringList &spotifyTrackIds,
+    // Manual overrides (by SourceTrack::id)
+    Result<std::vector<ManualOverride>> overrides(const QStringList &trackIds,
                                                   const QString &machineIdentifier) const;
     Status saveOverride(const ManualOverride &override);
-    Status removeOverride(const QString &spotifyTrackId, const QString &machineIdentifier);
+    Status removeOverride(const QString &trackId, const QString &machineIdentifier);
 
     // Sync history
     /// Records a finished run and its per-track results atomically; returns the run id.
     Result<qint64> recordRun(const SyncRun &run);
     /// The most recent runs of a playlist, newest first (tracks not loaded).
-    Result<std::vector<SyncRun>> history(const QString &spotifyPlaylistId, int limit = 20) const;
+    Result<std::vector<SyncRun>> history(const PlaylistKey &playlist, int limit = 20) const;
     /// The per-track results of a run.
     Result<std::vector<RunTrack>> runTracks(qint64 runId) const;
     /// The newest run of a playlist that succeeded and was not a dry run, with its tracks.
-    Result<std::optional<SyncRun>> lastGoodRun(const QString &spotifyPlaylistId) const;
+    Result<std::optional<SyncRun>> lastGoodRun(const PlaylistKey &playlist) const;
 
 private:
     StateStore(QString path, QString connectionName);

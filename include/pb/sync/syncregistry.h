@@ -22,18 +22,18 @@ public:
     /// Starts syncing a playlist unless it is already running; returns false if it was.
     virtual bool startSync(const SourcePlaylist &playlist, const SyncOptions &options) = 0;
     /// Asks a running sync to stop (it reports SyncOutcome::Cancelled within 250 ms).
-    virtual void cancelSync(const QString &spotifyPlaylistId) = 0;
-    virtual bool isRunning(const QString &spotifyPlaylistId) const = 0;
+    virtual void cancelSync(const pb::PlaylistKey &playlist) = 0;
+    virtual bool isRunning(const pb::PlaylistKey &playlist) const = 0;
     /// The live or last known state of a playlist's sync, if it was ever synced this session
     /// or has history.
-    virtual std::optional<SyncJobSnapshot> snapshot(const QString &spotifyPlaylistId) const = 0;
+    virtual std::optional<SyncJobSnapshot> snapshot(const pb::PlaylistKey &playlist) const = 0;
 
 Q_SIGNALS:
-    void syncStarted(const QString &spotifyPlaylistId);
+    void syncStarted(const pb::PlaylistKey &playlist);
     /// Coalesced: at most a few per second per playlist.
-    void progressChanged(const QString &spotifyPlaylistId, const pb::sync::SyncProgress &progress);
-    void trackResolved(const QString &spotifyPlaylistId, const pb::sync::TrackOutcome &outcome);
-    void syncFinished(const QString &spotifyPlaylistId, const pb::sync::SyncResult &result);
+    void progressChanged(const pb::PlaylistKey &playlist, const pb::sync::SyncProgress &progress);
+    void trackResolved(const pb::PlaylistKey &playlist, const pb::sync::TrackOutcome &outcome);
+    void syncFinished(const pb::PlaylistKey &playlist, const pb::sync::SyncResult &result);
 };
 
 } // namespace pb::sync

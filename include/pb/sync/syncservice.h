@@ -57,29 +57,28 @@ public:
     const SyncServiceOptions &options() const { return m_options; }
 
     bool startSync(const SourcePlaylist &playlist, const SyncOptions &options) override;
-    void cancelSync(const QString &spotifyPlaylistId) override;
-    bool isRunning(const QString &spotifyPlaylistId) const override;
-    std::optional<SyncJobSnapshot> snapshot(const QString &spotifyPlaylistId) const override;
+    void cancelSync(const PlaylistKey &playlist) override;
+    bool isRunning(const PlaylistKey &playlist) const override;
+    std::optional<SyncJobSnapshot> snapshot(const PlaylistKey &playlist) const override;
 
-    /// The seed's name: starts the sync and returns its id (the Spotify playlist id), or an
-    /// empty string when it is already running.
-    QString syncPlaylist(const SourcePlaylist &playlist, const SyncOptions &options);
+    /// The seed's name: starts the sync and returns its key, or an invalid key when it is
+    /// already running.
+    PlaylistKey syncPlaylist(const SourcePlaylist &playlist, const SyncOptions &options);
     /// Cancels every running sync.
     void cancelAll();
     /// Number of syncs running or queued.
     int runningCount() const;
 
-    /// Records the user's correction for a Spotify track on the current Plex server (an empty
-    /// rating key means "not in my library"). Every later sync uses it first and never
-    /// replaces it. One small write on this thread's state-store connection.
-    Status setManualOverride(const QString &spotifyTrackId, const QString &ratingKey,
-                             const QString &note = {});
-    /// Forgets the user's correction for a Spotify track on the current server.
-    Status clearManualOverride(const QString &spotifyTrackId);
+    /// Records the user's correction for a source track (SourceTrack::id) on the current Plex
+    /// server (an empty rating key means "not in my library"). Every later sync uses it first
+    /// and never replaces it. One small write on this thread's state-store connection.
+    Status setManualOverride(const QString &trackId, const QString &ratingKey, const QString &note = {});
+    /// Forgets the user's correction for a source track on the current server.
+    Status clearManualOverride(const QString &trackId);
 
     /// A playlist's recorded runs, newest first (tracks not loaded): one indexed read on this
     /// thread's state-store connection.
-    Result<std::vector<SyncRun>> history(const QString &spotifyPlaylistId, int limit) const;
+    Result<std::vector<SyncRun>> history(const PlaylistKey &playlist, int limit) const;
     /// The per-track lines of one recorded run.
     Result<std::vector<RunTrack>> runTracks(qint64 runId) const;
 
@@ -90,17 +89,17 @@ Q_SIGNALS:
     void allFinished();
 
 private:
-    void onProgress(const QString &id, const SyncProgress &progress);
-    void onTracks(const QString &id, const std::vector<TrackOutcome> &outcomes);
-    void onFinished(const QString &id, const SyncResult &result);
+    void onProgress(const PlaylistKey &key, const SyncProgress &progress);
+    void onTracks(const PlaylistKey &key, const std::vector<TrackOutcome> &outcomes);
+    void onFinished(const PlaylistKey &key, const SyncResult &result);
     /// This thread's state-store connection, opened on first use.
     Result<StateStore *> localStore() const;
 
     SyncAccounts m_accounts;
     SyncServiceOptions m_options;
     QThreadPool m_pool;
-    QHash<QString, std::shared_ptr<SyncJob>> m_jobs;
-    QHash<QString, SyncJobSnapshot> m_snapshots;
+    QHash<PlaylistKey, std::shared_ptr<SyncJob>> m_jobs;
+    QHash<PlaylistKey, SyncJobSnapshot> m_snapshots;
     mutable std::unique_ptr<StateStore> m_store; ///< this thread's connection, for history look-ups
 };
 
