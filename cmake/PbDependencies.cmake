@@ -10,6 +10,8 @@ endif()
 find_package(Qt6 6.4 REQUIRED COMPONENTS ${_pb_qt_components})
 find_package(nlohmann_json 3.10 REQUIRED)
 find_package(spdlog 1.10 REQUIRED)
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip>=1.5)
 
 find_package(Qt6Keychain QUIET)
 if(Qt6Keychain_FOUND)

@@ -6,6 +6,7 @@
 #include "pb/clients/spotifyclient.h"
 #include "pb/fakes/fakeservices.h"
 #include "pb/sources/spotifysource.h"
+#include "pb/sync/importer.h"
 
 #include <QDir>
 #include <QEventLoop>
@@ -95,23 +96,25 @@ Result<std::unique_ptr<Session>> Session::open(const SessionOptions &options)
         const QString notSignedIn =
             QStringLiteral("not signed in to %1: run 'playlist-bridge-cli login %2' (or sign in with the "
                            "app), or try --demo");
-        if (clientId.isEmpty())
+        if (clientId.isEmpty() && options.needSpotify)
             return Error::make(ErrorKind::AuthRequired,
                                notSignedIn.arg(QStringLiteral("Spotify"), QStringLiteral("spotify")));
         if (serverUrl.isEmpty())
             return Error::make(ErrorKind::AuthRequired,
                                notSignedIn.arg(QStringLiteral("Plex"), QStringLiteral("plex")));
         Secrets secrets;
-        const auto refresh = secrets.read(clients::kSecretSpotifyRefreshToken);
-        if (!refresh)
+        const auto refresh =
+            clientId.isEmpty() ? std::nullopt : secrets.read(clients::kSecretSpotifyRefreshToken);
+        if (!refresh && options.needSpotify)
             return Error::make(ErrorKind::AuthRequired,
                                notSignedIn.arg(QStringLiteral("Spotify"), QStringLiteral("spotify")));
+        s->m_hasSpotify = refresh.has_value();
         const auto plexToken = secrets.read(clients::kSecretPlexServerToken);
         if (!plexToken)
             return Error::make(ErrorKind::AuthRequired,
                                notSignedIn.arg(QStringLiteral("Plex"), QStringLiteral("plex")));
         s->m_accounts.spotify = clients::SpotifyConfig::fromEnvironment(clientId);
-        s->m_accounts.spotifyTokens.refreshToken = *refresh;
+        s->m_accounts.spotifyTokens.refreshToken = refresh.value_or(QString());
         s->m_accounts.plex.serverUrl = QUrl(serverUrl);
         s->m_accounts.plex.token = *plexToken;
         s->m_accounts.plex.client = clients::PlexClientInfo::forThisInstall();
@@ -156,19 +159,39 @@ Result<std::unique_ptr<Session>> Session::open(const SessionOptions &options)
 
 Result<std::vector<SourcePlaylist>> Session::playlists()
 {
-    QNetworkAccessManager nam;
-    clients::SpotifyClient spotify(&nam, m_accounts.spotify, m_accounts.spotifyTokens);
-    sources::SpotifySource source(&spotify, {false, {}});
-    QEventLoop loop;
-    std::optional<Result<std::vector<SourcePlaylist>>> out;
-    source.playlists(&loop, [&](Result<std::vector<SourcePlaylist>> r) {
-        out.emplace(std::move(r));
-        loop.quit();
-    });
-    if (!out)
-        loop.exec();
-    updateSpotifyTokens(spotify.tokens());
-    return std::move(*out);
+    std::vector<SourcePlaylist> all;
+    if (m_hasSpotify) {
+        QNetworkAccessManager nam;
+        clients::SpotifyClient spotify(&nam, m_accounts.spotify, m_accounts.spotifyTokens);
+        sources::SpotifySource source(&spotify, {false, {}});
+        QEventLoop loop;
+        std::optional<Result<std::vector<SourcePlaylist>>> out;
+        source.playlists(&loop, [&](Result<std::vector<SourcePlaylist>> r) {
+            out.emplace(std::move(r));
+            loop.quit();
+        });
+        if (!out)
+            loop.exec();
+        updateSpotifyTokens(spotify.tokens());
+        if (!*out)
+            return out->error();
+        all = std::move(**out);
+    }
+    // Imported playlists are read from the state database: a missing one lists none.
+    const QString db = serviceOptions().databasePath;
+    if (auto store = sync::StateStore::open(db.isEmpty() ? sync::StateStore::defaultPath() : db)) {
+        if (auto imported = (*store)->importedPlaylists()) {
+            for (const sync::ImportedPlaylistRecord &r : *imported)
+                all.push_back(sync::importedSourcePlaylist(r));
+        }
+    }
+    if (!m_hasSpotify && all.empty())
+        return Error::make(
+            ErrorKind::AuthRequired,
+            QStringLiteral("not signed in to Spotify: run 'playlist-bridge-cli login spotify' (or "
+                           "sign in with the app), import a playlist file with "
+                           "'playlist-bridge-cli import FILE', or try --demo"));
+    return all;
 }
 
 void Session::updateSpotifyTokens(const clients::SpotifyTokens &tokens)

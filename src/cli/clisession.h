@@ -29,6 +29,8 @@ struct SessionOptions {
     int latencyMs = 0;
     QString faultsFile;
     QString databasePath; ///< empty = the app's state database (a temporary one with --demo)
+    /// Whether the command fails without a Spotify sign-in (imported playlists need none).
+    bool needSpotify = true;
 };
 
 /// Removes the session options from `args` (what remains is the command's own arguments).
@@ -44,9 +46,11 @@ public:
 
     const sync::SyncAccounts &accounts() const { return m_accounts; }
     sync::SyncServiceOptions serviceOptions() const;
-    /// Every playlist of the account's sources (blocks on a local event loop).
+    /// Every playlist of the sources: Spotify's (when signed in), then the imported files
+    /// (blocks on a local event loop).
     Result<std::vector<SourcePlaylist>> playlists();
     bool isDemo() const { return m_options.demo; }
+    bool hasSpotify() const { return m_hasSpotify; }
     /// Spotify refreshed (and, with PKCE, rotated) the tokens: keep them for the next call and,
     /// for a saved account, store the new refresh token (the old one no longer works).
     void updateSpotifyTokens(const clients::SpotifyTokens &tokens);
@@ -60,6 +64,7 @@ private:
     std::unique_ptr<fakes::FakeServices> m_fakes;
     QString m_tempDir;
     QString m_sectionKey;
+    bool m_hasSpotify = true;
 };
 
 /// Loads a faults file into the fakes: pb::fakes::parseFaults's format (docs/fakes.md) plus

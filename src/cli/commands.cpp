@@ -8,12 +8,14 @@ Command statusCommand();
 Command matchEvalCommand();
 Command loginCommand();
 Command logoutCommand();
+Command importCommand();
 
 // Each subcommand lives in its own file (<name>command.cpp) and is listed here.
 const std::vector<Command> &commands()
 {
-    static const std::vector<Command> kCommands = {playlistsCommand(), syncCommand(),  statusCommand(),
-                                                   matchEvalCommand(), loginCommand(), logoutCommand()};
+    static const std::vector<Command> kCommands = {playlistsCommand(), syncCommand(),      importCommand(),
+                                                   statusCommand(),    matchEvalCommand(), loginCommand(),
+                                                   logoutCommand()};
     return kCommands;
 }
 

@@ -29,6 +29,7 @@ int runPlaylists(const QStringList &argsIn)
         err << "playlists: unexpected argument '" << args.first() << "'\n";
         return kExitUsage;
     }
+    opts->needSpotify = false;
     auto session = Session::open(*opts);
     if (!session) {
         err << "playlists: " << session.error().message << '\n';

@@ -2,6 +2,7 @@
 //                          [--section KEY] [--strict]
 #include "clisession.h"
 #include "command.h"
+#include "syncrun.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -170,6 +171,7 @@ int runSync(const QStringList &argsIn)
         return kExitUsage;
     }
 
+    opts->needSpotify = false; // imported playlists sync without a Spotify sign-in
     auto session = Session::open(*opts);
     if (!session) {
         err << "sync: " << session.error().message << '\n';
@@ -210,13 +212,25 @@ int runSync(const QStringList &argsIn)
         }
     }
 
+    SyncRunOptions run;
+    run.options = syncOptions;
+    run.json = json;
+    run.strict = strict;
+    return syncPlaylists(**session, chosen, std::move(run));
+}
+
+} // namespace
+
+int syncPlaylists(Session &session, const std::vector<SourcePlaylist> &chosen, SyncRunOptions run)
+{
+    QTextStream out(stdout);
     // The music library chosen at sign-in, unless --section names another.
-    if (syncOptions.librarySectionKey.isEmpty())
-        syncOptions.librarySectionKey = (*session)->sectionKey();
-    sync::SyncService service((*session)->accounts(), (*session)->serviceOptions());
+    if (run.options.librarySectionKey.isEmpty())
+        run.options.librarySectionKey = session.sectionKey();
+    sync::SyncService service(session.accounts(), session.serviceOptions());
     QObject::connect(&service, &sync::SyncService::spotifyTokensChanged, &service,
-                     [&](const clients::SpotifyTokens &t) { (*session)->updateSpotifyTokens(t); });
-    const bool bars = !json && isatty(fileno(stderr));
+                     [&](const clients::SpotifyTokens &t) { session.updateSpotifyTokens(t); });
+    const bool bars = !run.json && isatty(fileno(stderr));
     ProgressBars progress(chosen);
     QObject::connect(&service, &sync::SyncRegistry::progressChanged, &service,
                      [&](const PlaylistKey &id, const sync::SyncProgress &p) {
@@ -247,7 +261,7 @@ int runSync(const QStringList &argsIn)
     });
     interruptPoll.start(50);
     for (const SourcePlaylist &p : chosen)
-        service.startSync(p, syncOptions);
+        service.startSync(p, run.options);
     if (results.size() < chosen.size())
         loop.exec();
 
@@ -256,9 +270,9 @@ int runSync(const QStringList &argsIn)
     for (const auto &[p, r] : results) {
         const auto snap = service.snapshot(p.key()).value_or(sync::SyncJobSnapshot{});
         docs.append(report(p, snap, r));
-        if (!json && !bars)
+        if (!run.json && !bars)
             out << p.name << ": " << r.message << '\n';
-        if (!json) {
+        if (!run.json) {
             for (const sync::TrackOutcome &t : snap.tracks)
                 if (t.status == sync::TrackStatus::Missing)
                     out << "  missing #" << t.position + 1 << ": "
@@ -267,16 +281,17 @@ int runSync(const QStringList &argsIn)
         }
         if (r.outcome != sync::SyncOutcome::Succeeded)
             code = r.error && r.error->kind == ErrorKind::AuthRequired ? kExitAuth : kExitFailure;
-        else if (strict && r.missing > 0 && code == kExitOk)
+        else if (run.strict && r.missing > 0 && code == kExitOk)
             code = kExitPartial;
     }
-    if (json)
-        out << QJsonDocument(QJsonObject{{QStringLiteral("playlists"), docs}})
-                   .toJson(QJsonDocument::Indented);
+    if (run.json) {
+        QJsonObject doc{{QStringLiteral("playlists"), docs}};
+        if (!run.imported.isEmpty())
+            doc.insert(QStringLiteral("imported"), run.imported);
+        out << QJsonDocument(doc).toJson(QJsonDocument::Indented);
+    }
     return code;
 }
-
-} // namespace
 
 Command syncCommand()
 {

@@ -106,6 +106,30 @@ const std::vector<std::vector<const char *>> &migrations()
             "ALTER TABLE match_cache RENAME COLUMN spotify_track_id TO track_id",
             "ALTER TABLE manual_overrides RENAME COLUMN spotify_track_id TO track_id",
         },
+        // 3 -> 4: playlists imported from files (the file source), kept after the file is gone.
+        {
+            "CREATE TABLE imported_playlists ("
+            " playlist_id TEXT PRIMARY KEY NOT NULL,"
+            " name TEXT NOT NULL,"
+            " description TEXT,"
+            " format TEXT NOT NULL,"
+            " origin TEXT,"
+            " liked INTEGER NOT NULL DEFAULT 0,"
+            " fingerprint TEXT NOT NULL,"
+            " imported_at INTEGER)",
+            "CREATE TABLE imported_entries ("
+            " playlist_id TEXT NOT NULL REFERENCES imported_playlists(playlist_id) ON DELETE CASCADE,"
+            " position INTEGER NOT NULL,"
+            " track_id TEXT,"
+            " title TEXT,"
+            " artists TEXT,"
+            " album TEXT,"
+            " duration_ms INTEGER,"
+            " isrc TEXT,"
+            " uri TEXT,"
+            " skip TEXT NOT NULL,"
+            " PRIMARY KEY (playlist_id, position))",
+        },
     };
     return kMigrations;
 }

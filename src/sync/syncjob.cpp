@@ -4,6 +4,7 @@
 #include "pb/clients/spotifyclient.h"
 #include "pb/core/logging.h"
 #include "pb/sources/spotifysource.h"
+#include "pb/sync/importer.h"
 
 #include <QEventLoop>
 #include <QNetworkAccessManager>
@@ -52,6 +53,7 @@ void SyncJob::run()
 
     JobContext ctx;
     sources::SpotifySource spotifySource(&spotify, {});
+    sources::FileSource fileSource(fileSourceStore(store->get()));
     ctx.plex = &plex;
     ctx.store = store->get();
     ctx.engine = &engine;
@@ -61,6 +63,8 @@ void SyncJob::run()
     ctx.machineIdentifier = m_accounts.machineIdentifier;
     if (m_playlist.source == kSourceSpotify) {
         ctx.source = &spotifySource;
+    } else if (m_playlist.source == kSourceFile) {
+        ctx.source = &fileSource;
     } else {
         SyncResult r;
         r.playlist = m_playlist.key();

@@ -388,3 +388,48 @@ TEST(PlexFingerprint, DependsOnOrderAndContent)
 }
 
 } // namespace
+
+namespace {
+
+TEST(StateStoreImports, ImportedPlaylistsRoundTripAndAreReplacedWhole)
+{
+    QTemporaryDir dir;
+    auto opened = StateStore::open(dir.filePath(QStringLiteral("state.sqlite")));
+    ASSERT_TRUE(opened.ok());
+    StateStore &store = **opened;
+    ImportedPlaylistRecord r;
+    r.id = QStringLiteral("road trip");
+    r.name = QStringLiteral("Road Trip");
+    r.format = QStringLiteral("M3U");
+    r.fingerprint = QStringLiteral("f1");
+    for (int i = 0; i < 3; ++i) {
+        PlaylistEntry e;
+        e.position = i;
+        e.track.id = QStringLiteral("text:%1").arg(i);
+        e.track.name = QStringLiteral("Song %1").arg(i);
+        e.track.artists = {QStringLiteral("A, with a comma"), QStringLiteral("B")};
+        e.track.isrc = QStringLiteral("GBAAA000000%1").arg(i);
+        e.track.durationMs = 1000 * i;
+        r.entries.push_back(e);
+    }
+    r.entries[2].skipReason = SkipReason::LocalFile;
+    ASSERT_TRUE(store.saveImportedPlaylist(r).ok());
+    auto got = store.importedPlaylist(r.id);
+    ASSERT_TRUE(got.ok() && got->has_value());
+    ASSERT_EQ((*got)->entries.size(), 3u);
+    EXPECT_EQ((*got)->entries[1].track.artists, r.entries[1].track.artists);
+    EXPECT_EQ((*got)->entries[1].track.isrc, QStringLiteral("GBAAA0000001"));
+    EXPECT_EQ((*got)->entries[2].skipReason, SkipReason::LocalFile);
+    EXPECT_EQ(store.importedPlaylists()->front().entryCount, 3);
+
+    r.entries.resize(1);
+    r.fingerprint = QStringLiteral("f2");
+    ASSERT_TRUE(store.saveImportedPlaylist(r).ok());
+    EXPECT_EQ((*store.importedPlaylist(r.id))->entries.size(), 1u);
+    EXPECT_EQ((*store.importedPlaylist(r.id))->fingerprint, QStringLiteral("f2"));
+    ASSERT_TRUE(store.removeImportedPlaylist(r.id).ok());
+    EXPECT_FALSE(store.importedPlaylist(r.id)->has_value());
+    EXPECT_EQ(store.saveImportedPlaylist(ImportedPlaylistRecord{}).error().kind, ErrorKind::InvalidInput);
+}
+
+} // namespace

@@ -65,6 +65,21 @@ struct SyncRun {
     std::vector<RunTrack> tracks;
 };
 
+/// A playlist imported from a file, as the state database keeps it (the file itself is not
+/// needed again: a newer import of the same playlist replaces it).
+struct ImportedPlaylistRecord {
+    QString id; ///< sources::importedPlaylistId(name)
+    QString name;
+    QString description;
+    QString format; ///< sources::importFormatName
+    QString origin; ///< the file it was read from
+    bool isLikedSongs = false;
+    QString fingerprint; ///< of its entries: equal fingerprints, equal contents
+    QDateTime importedAt;
+    int entryCount = 0;                 ///< filled when listing
+    std::vector<PlaylistEntry> entries; ///< filled by importedPlaylist()
+};
+
 /// The app's sync state in SQLite (links, match cache, manual overrides, sync history).
 /// One object = one connection, usable only on the thread that opened it (Qt's rule for
 /// QSqlDatabase); each worker opens its own. The schema is versioned (PRAGMA user_version)
@@ -73,7 +88,7 @@ struct SyncRun {
 class StateStore {
 public:
     /// The schema version this build writes.
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
 
     /// Opens (creating and migrating as needed) the database at `path`.
     static Result<std::unique_ptr<StateStore>> open(const QString &path);
@@ -107,6 +122,16 @@ public:
                                                   const QString &machineIdentifier) const;
     Status saveOverride(const ManualOverride &override);
     Status removeOverride(const QString &trackId, const QString &machineIdentifier);
+
+    // Imported playlists (the file source), by ImportedPlaylistRecord::id
+    /// Stores a playlist and its entries, replacing an earlier import of the same id, in one
+    /// transaction.
+    Status saveImportedPlaylist(const ImportedPlaylistRecord &playlist);
+    /// Every imported playlist (Liked Songs first, then by name), without entries.
+    Result<std::vector<ImportedPlaylistRecord>> importedPlaylists() const;
+    /// One imported playlist with its entries in order.
+    Result<std::optional<ImportedPlaylistRecord>> importedPlaylist(const QString &id) const;
+    Status removeImportedPlaylist(const QString &id);
 
     // Sync history
     /// Records a finished run and its per-track results atomically; returns the run id.
