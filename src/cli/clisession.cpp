@@ -194,6 +194,22 @@ Result<std::vector<SourcePlaylist>> Session::playlists()
     return all;
 }
 
+Result<SpotifyUser> Session::spotifyUser()
+{
+    QNetworkAccessManager nam;
+    clients::SpotifyClient spotify(&nam, m_accounts.spotify, m_accounts.spotifyTokens);
+    QEventLoop loop;
+    std::optional<Result<SpotifyUser>> out;
+    spotify.currentUser(&loop, [&](Result<SpotifyUser> r) {
+        out.emplace(std::move(r));
+        loop.quit();
+    });
+    if (!out)
+        loop.exec();
+    updateSpotifyTokens(spotify.tokens());
+    return std::move(*out);
+}
+
 void Session::updateSpotifyTokens(const clients::SpotifyTokens &tokens)
 {
     const bool rotated =

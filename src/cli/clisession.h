@@ -49,6 +49,8 @@ public:
     /// Every playlist of the sources: Spotify's (when signed in), then the imported files
     /// (blocks on a local event loop).
     Result<std::vector<SourcePlaylist>> playlists();
+    /// The signed-in Spotify user (GET /v1/me; blocks on a local event loop).
+    Result<SpotifyUser> spotifyUser();
     bool isDemo() const { return m_options.demo; }
     bool hasSpotify() const { return m_hasSpotify; }
     /// Spotify refreshed (and, with PKCE, rotated) the tokens: keep them for the next call and,

@@ -184,7 +184,30 @@ int runSync(const QStringList &argsIn)
     }
     std::vector<SourcePlaylist> chosen;
     if (all) {
-        chosen = *list;
+        // Like the app's Sync All: playlists Spotify does not let apps read are left out with a
+        // note, so a scheduled `sync --all` does not fail for a followed playlist.
+        QString userId;
+        if ((*session)->hasSpotify()) {
+            auto user = (*session)->spotifyUser();
+            if (!user) {
+                err << "sync: " << user.error().toString() << '\n';
+                return exitCodeFor(user.error());
+            }
+            userId = user->id;
+        }
+        QStringList unreadable;
+        for (const SourcePlaylist &p : *list) {
+            if (appCanReadTracks(p, userId))
+                chosen.push_back(p);
+            else
+                unreadable << p.name;
+        }
+        if (!unreadable.isEmpty())
+            err << "sync: left out " << unreadable.size()
+                << (unreadable.size() == 1 ? " playlist" : " playlists")
+                << " Spotify does not let apps read (neither yours nor collaborative; make a copy in "
+                   "Spotify to sync one): "
+                << unreadable.join(QStringLiteral(", ")) << '\n';
     } else {
         for (const QString &w : wanted) {
             // "source:id", a bare id, or a name.

@@ -20,8 +20,7 @@ constexpr int kCoverSize = 56;
 
 QString unreadableReason(const SourcePlaylist &playlist, const QString &currentUserId)
 {
-    if (playlist.isLikedSongs || playlist.collaborative || currentUserId.isEmpty() ||
-        playlist.ownerId == currentUserId)
+    if (appCanReadTracks(playlist, currentUserId))
         return {};
     return PlaylistItem::tr("Spotify only lets apps read playlists you own or collaborate on. To sync it, "
                             "open it in Spotify, select all tracks and add them to a playlist of your own, "

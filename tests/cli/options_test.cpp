@@ -124,4 +124,36 @@ TEST(CliOptions, WithoutAccountsPlaylistsSaysHowToSignIn)
     EXPECT_TRUE(r.text().contains(QStringLiteral("login"))) << r.text().toStdString();
 }
 
+TEST(CliOptions, SyncAllLeavesOutThePlaylistsSpotifyWillNotLetItReadAndSucceeds)
+{
+    // The demo lists a followed playlist the user neither owns nor collaborates on; a
+    // scheduled `sync --all` must not fail because of it.
+    const CliEnvironment env;
+    const CliRun list =
+        env.run({QStringLiteral("--demo"), QStringLiteral("playlists"), QStringLiteral("--json")});
+    ASSERT_EQ(list.exitCode, 0);
+    const CliRun r = env.run({QStringLiteral("--demo"), QStringLiteral("sync"), QStringLiteral("--all"),
+                              QStringLiteral("--json")});
+    ASSERT_EQ(r.exitCode, 0) << r.text().toStdString();
+    const QJsonArray synced = playlistsOf(r);
+    EXPECT_EQ(synced.size(), playlistsOf(list).size() - 1);
+    for (const auto &p : synced) {
+        const QJsonObject o = p.toObject();
+        EXPECT_EQ(o.value(QStringLiteral("outcome")).toString(), QStringLiteral("succeeded"))
+            << o.value(QStringLiteral("message")).toString().toStdString();
+        EXPECT_NE(o.value(QStringLiteral("playlist")).toObject().value(QStringLiteral("name")).toString(),
+                  QStringLiteral("Today's Top Hits"));
+    }
+    const QString err = QString::fromUtf8(r.err);
+    EXPECT_TRUE(err.contains(QStringLiteral("left out 1 playlist Spotify does not let apps read")))
+        << r.err.toStdString();
+    EXPECT_TRUE(err.contains(QStringLiteral("Today's Top Hits")));
+
+    // Named explicitly, it is still tried and its failure says why.
+    const CliRun named =
+        env.run({QStringLiteral("--demo"), QStringLiteral("sync"), QStringLiteral("Today's Top Hits")});
+    EXPECT_EQ(named.exitCode, 1);
+    EXPECT_TRUE(named.text().contains(QStringLiteral("own or collaborate on"))) << named.text().toStdString();
+}
+
 } // namespace

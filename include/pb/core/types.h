@@ -61,6 +61,15 @@ struct SourcePlaylist {
     friend bool operator==(const SourcePlaylist &, const SourcePlaylist &) = default;
 };
 
+/// Whether the source lets an app read the playlist's tracks. Spotify, since 2026, only does
+/// for playlists the user owns or collaborates on, and Liked Songs; other sources always do.
+/// An unknown Spotify user (empty id) is given the benefit of the doubt: the read then says.
+inline bool appCanReadTracks(const SourcePlaylist &playlist, const QString &currentSpotifyUserId)
+{
+    return playlist.source != kSourceSpotify || playlist.isLikedSongs || playlist.collaborative ||
+           currentSpotifyUserId.isEmpty() || playlist.ownerId == currentSpotifyUserId;
+}
+
 /// The signed-in Spotify user.
 struct SpotifyUser {
     QString id;
