@@ -3,12 +3,15 @@
 #include "pb/fakes/fakeservices.h"
 #include "pb/fakes/fakeservicesthread.h"
 #include "pb/fakes/world.h"
+#include "pb/sync/importer.h"
 
 namespace pb::app {
 
 namespace {
 const QString kDemoClientId = QStringLiteral("0123456789abcdef0123456789abcdef");
-}
+/// A playlist file bundled with the fakes' demo world, imported into every demo.
+constexpr QLatin1String kDemoImport{":/pb/fakes/demo/imports/Evening Drive.m3u8"};
+} // namespace
 
 DemoEnvironment::DemoEnvironment(DemoOptions options) : m_options(std::move(options)) {}
 
@@ -38,7 +41,19 @@ pb::Status DemoEnvironment::start()
     fakeOptions.latency = m_options.latency;
     fakeOptions.jitter = m_options.latency / 2;
     m_thread = std::make_unique<pb::fakes::FakeServicesThread>(fakeOptions, std::move(world));
-    return m_thread->start();
+    if (pb::Status s = m_thread->start(); !s)
+        return s;
+    // The demo shows an imported file too, as if the user had dropped it on the window.
+    if (auto store = pb::sync::StateStore::open(databasePath())) {
+        if (auto imported = pb::sync::importPlaylistFile(**store, QString(kDemoImport)); !imported)
+            return imported.error();
+    }
+    return {};
+}
+
+QString DemoEnvironment::databasePath() const
+{
+    return m_dataDir.filePath(QStringLiteral("demo-state.sqlite"));
 }
 
 pb::fakes::FakeServices *DemoEnvironment::fakes() const
@@ -75,7 +90,7 @@ pb::gui::ServiceConnection DemoEnvironment::connection() const
     c.status.plexLibraryName = m_sectionTitle;
     c.status.plexSectionKey = m_sectionKey;
 
-    c.serviceOptions.databasePath = m_dataDir.filePath(QStringLiteral("demo-state.sqlite"));
+    c.serviceOptions.databasePath = databasePath();
     c.serviceOptions.maxSearchesInFlight = m_options.searchesInFlight;
     return c;
 }

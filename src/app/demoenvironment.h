@@ -42,6 +42,8 @@ public:
     pb::gui::ServiceConnection connection() const;
     /// The running fakes (thread-safe accessors only).
     pb::fakes::FakeServices *fakes() const;
+    /// The demo's throw-away state database (it holds the demo's imported file from the start).
+    QString databasePath() const;
 
 private:
     DemoOptions m_options;

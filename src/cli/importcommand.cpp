@@ -36,6 +36,8 @@ int runImport(const QStringList &argsIn)
             run.options.dryRun = true;
         else if (a == QLatin1String("--strict"))
             run.strict = true;
+        else if (a == QLatin1String("--allow-shrink"))
+            run.options.allowShrink = true;
         else if (a.startsWith(QLatin1String("--"))) {
             err << "import: unknown option '" << a << "'\n";
             return kExitUsage;
@@ -47,8 +49,8 @@ int runImport(const QStringList &argsIn)
                "M3U, XSPF, JSPF, text)\n";
         return kExitUsage;
     }
-    if ((run.options.dryRun || run.strict) && !doSync) {
-        err << "import: --dry-run and --strict need --sync\n";
+    if ((run.options.dryRun || run.strict || run.options.allowShrink) && !doSync) {
+        err << "import: --dry-run, --strict and --allow-shrink need --sync\n";
         return kExitUsage;
     }
     // Importing needs no account; syncing needs Plex (and no Spotify sign-in).

@@ -156,6 +156,8 @@ int runSync(const QStringList &argsIn)
             syncOptions.dryRun = true;
         else if (a == QLatin1String("--force-rematch"))
             syncOptions.forceRematch = true;
+        else if (a == QLatin1String("--allow-shrink"))
+            syncOptions.allowShrink = true;
         else if (a == QLatin1String("--strict"))
             strict = true;
         else if (a == QLatin1String("--section") && i + 1 < args.size())
@@ -302,6 +304,8 @@ int syncPlaylists(Session &session, const std::vector<SourcePlaylist> &chosen, S
                         << t.track.artists.join(QStringLiteral(", ")) << " – " << t.track.name << " ("
                         << t.reason << ")\n";
         }
+        if (r.error && r.error->kind == ErrorKind::ShortRead && !run.json)
+            QTextStream(stderr) << p.name << ": run again with --allow-shrink to sync it anyway\n";
         if (r.outcome != sync::SyncOutcome::Succeeded)
             code = r.error && r.error->kind == ErrorKind::AuthRequired ? kExitAuth : kExitFailure;
         else if (run.strict && r.missing > 0 && code == kExitOk)

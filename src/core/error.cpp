@@ -18,6 +18,7 @@ QString errorKindName(ErrorKind kind)
     case ErrorKind::Forbidden: return QStringLiteral("forbidden");
     case ErrorKind::InvalidInput: return QStringLiteral("invalid-input");
     case ErrorKind::Storage: return QStringLiteral("storage");
+    case ErrorKind::ShortRead: return QStringLiteral("short-read");
     case ErrorKind::Internal: return QStringLiteral("internal");
     }
     return QStringLiteral("unknown");

@@ -1,6 +1,7 @@
 #include "pb/gui/appbackend.h"
 
 #include <QCoreApplication>
+#include <QTimer>
 
 namespace pb::gui {
 
@@ -42,6 +43,16 @@ void AppBackend::connectSpotify(const QString &, QObject *, GuiCallback<SpotifyU
 }
 
 void AppBackend::cancelSpotifySignIn() {}
+
+void AppBackend::importPlaylistFile(const QString &, QObject *ctx,
+                                    GuiCallback<std::vector<ImportedSummary>> done)
+{
+    QTimer::singleShot(0, ctx, [done = std::move(done)] {
+        done(pb::Error::make(
+            pb::ErrorKind::InvalidInput,
+            QCoreApplication::translate("pb::gui::AppBackend", "Importing is not available here.")));
+    });
+}
 
 void AppBackend::connectPlexWithPin(QObject *, GuiCallback<std::vector<PlexServerChoice>> done)
 {

@@ -54,6 +54,8 @@ MainWindow::MainWindow(AppBackend *backend, QWidget *parent)
     connect(m_ui->actionRefresh, &QAction::triggered, this, &MainWindow::refresh);
     connect(m_ui->actionSyncAll, &QAction::triggered, this, &MainWindow::syncAll);
     connect(m_ui->actionSettings, &QAction::triggered, this, &MainWindow::showSettings);
+    connect(m_ui->actionImport, &QAction::triggered, this, &MainWindow::importPlaylists);
+    setAcceptDrops(true);
     connect(m_ui->spotifyButton, &QPushButton::clicked, this, &MainWindow::connectSpotify);
     connect(m_ui->plexButton, &QPushButton::clicked, this, &MainWindow::connectPlex);
 
@@ -287,6 +289,8 @@ void MainWindow::onFinished(const pb::PlaylistKey &key, const pb::sync::SyncResu
         card->showResult(result);
     }
     updateStatusBar();
+    if (result.error && result.error->kind == pb::ErrorKind::ShortRead && !result.dryRun)
+        askToAllowShrink(key, result);
 }
 
 void MainWindow::updateStatusBar()

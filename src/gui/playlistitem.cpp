@@ -149,10 +149,15 @@ PlaylistItem::PlaylistItem(const SourcePlaylist &playlist, const QString &unread
 void PlaylistItem::updateMeta()
 {
     QStringList parts;
-    if (m_playlist.isLikedSongs)
+    if (m_playlist.source == pb::kSourceFile) {
+        // An imported playlist: where it came from instead of an owner.
+        parts << (m_playlist.ownerName.isEmpty() ? tr("Imported file")
+                                                 : tr("Imported from %1").arg(m_playlist.ownerName));
+    } else if (m_playlist.isLikedSongs) {
         parts << tr("Your Liked Songs");
-    else if (!m_playlist.ownerName.isEmpty())
+    } else if (!m_playlist.ownerName.isEmpty()) {
         parts << tr("by %1").arg(m_playlist.ownerName);
+    }
     parts << countText(m_playlist.trackCount, tr("1 track"), tr("%1 tracks"));
     if (isReadable())
         parts << tr("Last synced: %1").arg(relativeTime(m_lastSynced));

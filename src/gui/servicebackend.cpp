@@ -5,7 +5,9 @@
 #include "pb/clients/spotifyauthflow.h"
 #include "pb/clients/spotifyclient.h"
 #include "pb/core/logging.h"
+#include "pb/sources/filesource.h"
 #include "pb/sources/spotifysource.h"
+#include "pb/sync/importer.h"
 #include "pb/sync/statestore.h"
 
 #include <QNetworkAccessManager>
@@ -22,6 +24,21 @@ ServiceBackend::ServiceBackend(ServiceConnection connection, QObject *parent)
 {
     m_sources.push_back(
         new pb::sources::SpotifySource(m_spotify, {true, m_connection.status.spotifyUser}, this));
+    // Imported files, read from this thread's state-store connection (opened when first needed).
+    pb::sources::FileSource::Store imports;
+    imports.list = [this]() -> pb::Result<std::vector<SourcePlaylist>> {
+        pb::sync::StateStore *s = store();
+        if (!s)
+            return std::vector<SourcePlaylist>{}; // no database: no imported playlists to list
+        return pb::sync::fileSourceStore(s).list();
+    };
+    imports.read = [this](const QString &id) -> pb::Result<std::optional<pb::sources::PlaylistRead>> {
+        pb::sync::StateStore *s = store();
+        if (!s)
+            return pb::Error::make(pb::ErrorKind::Storage, tr("The app's database could not be opened."));
+        return pb::sync::fileSourceStore(s).read(id);
+    };
+    m_sources.push_back(new pb::sources::FileSource(std::move(imports), this));
     // The sync workers refresh tokens on their own threads; keep the list client's in step.
     connect(m_service.get(), &pb::sync::SyncService::spotifyTokensChanged, this,
             [this](const pb::clients::SpotifyTokens &tokens) { m_spotify->setTokens(tokens); });

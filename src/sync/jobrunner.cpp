@@ -96,7 +96,7 @@ void JobRunner::readAll()
     auto oneDone = [this, pending] {
         if (--*pending == 0 && !m_finished) {
             m_reads.clear();
-            if (!tryUnchanged())
+            if (readLooksWhole() && !tryUnchanged())
                 match();
         }
     };
@@ -112,6 +112,7 @@ void JobRunner::readAll()
         m_playlist.source = key.source; // the key never changes within a job
         m_playlist.id = key.id;
         m_entries = std::move(r->entries);
+        m_declaredTotal = r->declaredTotal;
         m_progress.totalTracks = static_cast<int>(m_entries.size());
         m_result.total = m_progress.totalTracks;
         m_progressDirty = true;
@@ -152,6 +153,50 @@ void JobRunner::readAll()
             }));
     }
     oneDone();
+}
+
+bool JobRunner::readLooksWhole()
+{
+    if (m_ctx.options.allowShrink)
+        return true;
+    // A source that answers with fewer entries than it has (Spotify's 200 without tracks for a
+    // followed playlist, a page lost, a truncated file) must never empty a Plex playlist.
+    const QString source = sources::sourceLabel(m_playlist.source);
+    const int read = static_cast<int>(m_entries.size());
+    QString reason;
+    if (m_declaredTotal >= 0 && m_declaredTotal != read) {
+        reason = QStringLiteral("%1 says \"%2\" has %3 tracks but gave %4")
+                     .arg(source, m_playlist.name)
+                     .arg(m_declaredTotal)
+                     .arg(read);
+    } else if (read == 0) {
+        auto last = m_ctx.store->lastGoodRun(m_playlist.key());
+        const int before = last && *last ? static_cast<int>((*last)->tracks.size()) : 0;
+        if (before > 0)
+            reason = QStringLiteral("%1 gave no tracks for \"%2\", which had %3 at its last sync")
+                         .arg(source, m_playlist.name)
+                         .arg(before);
+        else if (m_link && !m_current.empty())
+            reason = QStringLiteral("%1 gave no tracks for \"%2\", whose Plex playlist has %3")
+                         .arg(source, m_playlist.name)
+                         .arg(m_current.size());
+    }
+    if (reason.isEmpty())
+        return true;
+    stopShort(reason);
+    return false;
+}
+
+void JobRunner::stopShort(const QString &reason)
+{
+    m_result.plexPlaylistUnchanged = true;
+    if (m_link) {
+        m_result.plexPlaylistRatingKey = m_link->plexRatingKey;
+        m_result.plexPlaylistTitle = m_link->plexTitle;
+    }
+    fail(Error::make(ErrorKind::ShortRead,
+                     reason + QStringLiteral(". Nothing was changed in Plex; if the playlist really shrank, "
+                                             "sync it again and allow it")));
 }
 
 bool JobRunner::tryUnchanged()
@@ -254,6 +299,15 @@ void JobRunner::plan(std::vector<TrackOutcome> outcomes)
                            .arg(m_result.edit.added)
                            .arg(m_result.edit.removed)
                            .arg(m_result.edit.moved));
+    }
+    if (m_link && !m_ctx.options.allowShrink) {
+        const EditPlan p = planEdit(m_current, wanted);
+        if (!p.removals.empty() && p.removals.size() * 2 > m_current.size())
+            return stopShort(
+                QStringLiteral("this sync would remove %1 of the %2 tracks of the Plex playlist \"%3\"")
+                    .arg(p.removals.size())
+                    .arg(m_current.size())
+                    .arg(m_link->plexTitle));
     }
     if (m_link)
         return write(wanted, m_link->plexTitle);

@@ -32,9 +32,13 @@ Q_SIGNALS:
 private:
     void readAll();
     bool tryUnchanged();
+    /// The short-read guard on what was read; false when it stopped the sync.
+    bool readLooksWhole();
     void match();
     void plan(std::vector<TrackOutcome> outcomes);
     void write(const QStringList &wanted, const QString &title);
+    /// Stops with ErrorKind::ShortRead, writing nothing.
+    void stopShort(const QString &reason);
     void succeed(const QString &message);
     void fail(const Error &error, const QString &context = {});
     void finish(SyncResult result);
@@ -56,6 +60,7 @@ private:
     std::vector<TrackOutcome> m_pendingOutcomes;
     std::vector<TrackOutcome> m_outcomes;
     std::vector<PlaylistEntry> m_entries;
+    int m_declaredTotal = -1;
     std::optional<PlaylistLink> m_link;
     std::vector<CurrentItem> m_current;
     QString m_linkNote;

@@ -71,9 +71,10 @@ protected:
         backend = std::make_unique<ServiceBackend>(demo->connection());
         window = std::make_unique<MainWindow>(backend.get());
         window->show();
-        // Liked Songs + the generated playlists + the followed one.
+        // Liked Songs + the generated playlists + the followed one + the demo's imported file.
         ASSERT_TRUE(QTest::qWaitFor(
-            [&] { return window->items().size() == world.spotify.playlists.size() + 1; }, kTimeoutMs));
+            [&] { return window->items().size() == world.spotify.playlists.size() + 2; }, kTimeoutMs));
+        ASSERT_NE(window->item({QString(pb::kSourceFile), QStringLiteral("evening drive")}), nullptr);
         playlistId = pb::PlaylistKey::spotify(world.spotify.playlists[0].id);
     }
 
@@ -362,6 +363,25 @@ TEST_F(DemoTest, HistoryListsEveryRunFromTheCardAndTheDetails)
     SyncHistoryDialog *fromModal = modal->showHistory();
     ASSERT_NE(fromModal, nullptr);
     EXPECT_EQ(fromModal->model()->rowCount(), 2);
+}
+
+} // namespace
+
+namespace {
+
+TEST_F(DemoTest, TheDemosImportedFileIsAReadableCardThatSyncsThroughTheFileSource)
+{
+    start(1, 10);
+    PlaylistItem *imported = window->item({QString(pb::kSourceFile), QStringLiteral("evening drive")});
+    ASSERT_NE(imported, nullptr);
+    EXPECT_EQ(imported->playlist().name, QStringLiteral("Evening Drive"));
+    EXPECT_EQ(imported->playlist().trackCount, 7);
+    ASSERT_TRUE(imported->isReadable());
+    const SyncResult result = syncFromCard(imported);
+    ASSERT_EQ(result.outcome, SyncOutcome::Succeeded) << result.message.toStdString();
+    EXPECT_EQ(result.playlist, imported->playlist().key());
+    EXPECT_EQ(result.total, 7);
+    EXPECT_EQ(result.matched + result.missing, 7);
 }
 
 } // namespace

@@ -64,6 +64,22 @@ void TestRegistry::finish(const pb::PlaylistKey &id, const SyncResult &result)
     Q_EMIT syncFinished(id, result);
 }
 
+void TestBackend::importPlaylistFile(const QString &path, QObject *ctx,
+                                     GuiCallback<std::vector<ImportedSummary>> done)
+{
+    imported << path;
+    QTimer::singleShot(0, ctx, [path, done = std::move(done)] {
+        if (path.endsWith(QLatin1String(".bad")))
+            return done(pb::Error::make(pb::ErrorKind::Parse, QStringLiteral("M3U: line 2: not a number")));
+        SourcePlaylist p;
+        p.source = QString(pb::kSourceFile);
+        p.id = QStringLiteral("mix");
+        p.name = QStringLiteral("Mix");
+        p.trackCount = 3;
+        done(std::vector<ImportedSummary>{{p, QStringLiteral("M3U"), true, true}});
+    });
+}
+
 TestBackend::TestBackend(QObject *parent) : AppBackend(parent), m_registry(new TestRegistry(this)) {}
 
 void TestBackend::refreshPlaylists()

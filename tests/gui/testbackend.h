@@ -58,7 +58,11 @@ public:
                               GuiCallback<std::vector<PlexServerChoice>> done) override;
     pb::Status choosePlexLibrary(const QString &machineIdentifier, const QString &sectionKey) override;
 
+    void importPlaylistFile(const QString &path, QObject *ctx,
+                            GuiCallback<std::vector<ImportedSummary>> done) override;
+
     TestRegistry *testRegistry() const { return m_registry; }
+    QStringList imported; ///< paths given to importPlaylistFile
 
     AccountStatus status;
     std::vector<SourcePlaylist> playlists;

@@ -22,6 +22,7 @@ enum class ErrorKind {
     Forbidden,     ///< the service refuses this account access to the thing
     InvalidInput,  ///< a caller or user value is unusable
     Storage,       ///< database, file or keychain failure
+    ShortRead,     ///< a source's read looks short: the sync stopped rather than remove tracks
     Internal,      ///< a broken invariant inside the app
 };
 

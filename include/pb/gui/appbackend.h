@@ -38,6 +38,14 @@ struct PlexServerChoice {
 template <typename T>
 using GuiCallback = std::function<void(pb::Result<T>)>;
 
+/// What importing one playlist of a file did.
+struct ImportedSummary {
+    SourcePlaylist playlist;
+    QString format;       ///< "M3U", "Spotify data export", …
+    bool isNew = false;   ///< not imported before
+    bool changed = false; ///< its tracks differ from the last import
+};
+
 /// The seam between the widgets and everything else. The composition root (src/app)
 /// implements it with the real clients and sync service, or with the in-process fakes for the
 /// demo; tests implement it with doubles. Every call is asynchronous and made on the GUI
@@ -70,6 +78,11 @@ public:
                                                                    int limit) const;
     /// The per-track lines of one run of syncHistory().
     virtual pb::Result<std::vector<pb::sync::RunTrack>> runTracks(qint64 runId) const;
+
+    /// Imports a playlist file (parsed off the GUI thread): every playlist in it joins the list
+    /// as an imported one. The default answers "not available".
+    virtual void importPlaylistFile(const QString &path, QObject *ctx,
+                                    GuiCallback<std::vector<ImportedSummary>> done);
 
     // Sign-in. The defaults answer "not available" so test doubles need not implement them.
 

@@ -43,6 +43,8 @@ public:
     /// Opens (or raises) the sync history of a playlist; returns it, or nullptr.
     SyncHistoryDialog *openHistory(const pb::PlaylistKey &playlist);
     CoverArtCache *covers() const { return m_covers; }
+    /// The "sync anyway?" question after the short-read guard stopped a sync, while it is open.
+    QMessageBox *shrinkQuestion() const { return m_shrinkBox; }
     /// The tray icon, notifications, automatic sync and close-to-tray.
     TrayController *tray() const { return m_tray; }
 
@@ -51,11 +53,18 @@ public Q_SLOTS:
     /// Starts every readable playlist that is not syncing; returns the ids it started.
     QList<pb::PlaylistKey> syncAll();
     void showSettings();
+    /// "Import Playlist…": picks files and imports them.
+    void importPlaylists();
+    /// Imports playlist files (also what a drop on the window does); the result is shown in the
+    /// status bar, an error in a message box.
+    void importFiles(const QStringList &paths);
     void connectSpotify();
     void connectPlex();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void updateAccounts();
@@ -66,6 +75,8 @@ private:
     void onStarted(const pb::PlaylistKey &key);
     void onProgress(const pb::PlaylistKey &key, const pb::sync::SyncProgress &progress);
     void onFinished(const pb::PlaylistKey &key, const pb::sync::SyncResult &result);
+    /// A sync the short-read guard stopped: ask whether to go on (mainwindow_import.cpp).
+    void askToAllowShrink(const pb::PlaylistKey &key, const pb::sync::SyncResult &result);
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     AppBackend *m_backend;   // not owned: outlives the window (composition root)
@@ -73,6 +84,8 @@ private:
     QHash<pb::PlaylistKey, PlaylistItem *> m_items;
     QPointer<PlaylistDetailsModal> m_details;
     QPointer<SyncHistoryDialog> m_history;
+    QPointer<QMessageBox> m_shrinkBox; ///< the open "sync anyway?" question, if any
+    QPointer<QMessageBox> m_importError;
     TrayController *m_tray = nullptr; // parent: this
 };
 

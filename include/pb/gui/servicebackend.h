@@ -58,6 +58,8 @@ public:
                      GuiCallback<std::vector<PlaylistEntry>> done) override;
     void searchPlex(const QString &query, QObject *ctx, GuiCallback<std::vector<PlexTrack>> done) override;
     pb::Status setManualOverride(const SourceTrack &track, const PlexTrack &plexTrack) override;
+    void importPlaylistFile(const QString &path, QObject *ctx,
+                            GuiCallback<std::vector<ImportedSummary>> done) override;
     pb::Result<std::vector<pb::sync::SyncRun>> syncHistory(const pb::PlaylistKey &playlist,
                                                            int limit) const override;
     pb::Result<std::vector<pb::sync::RunTrack>> runTracks(qint64 runId) const override;

@@ -33,6 +33,10 @@ struct SyncOptions {
     /// Title of the Plex playlist when this sync CREATES it (empty = the source playlist's
     /// name); title-clash rules apply. Never renames an existing linked playlist.
     QString plexTitle;
+    /// Go on although the read looks short (no entries where the last sync had some, fewer or
+    /// more than the source declared, or more than half the Plex playlist would be removed).
+    /// Off, such a sync stops with ErrorKind::ShortRead before anything is written.
+    bool allowShrink = false;
 };
 
 /// Live progress of one sync (the seed's SyncProgress).
