@@ -39,14 +39,6 @@ HttpRequest pmsGet(const PlexConfig &config, const QString &path,
     return req;
 }
 
-std::vector<pb::PlexTrack> tracksOf(const detail::json &j)
-{
-    std::vector<pb::PlexTrack> out;
-    for (auto &t : px::readContainer<px::TrackDto>(j, "Metadata").items)
-        out.push_back(std::move(t.value));
-    return out;
-}
-
 } // namespace
 
 RequestHandle PlexClient::identity(QObject *context, Callback<pb::PlexServer> done)
@@ -118,32 +110,23 @@ RequestHandle PlexClient::hubSearch(const QString &query, const QString &section
         params.append({QStringLiteral("sectionId"), sectionKey});
     if (limit > 0)
         params.append({QStringLiteral("limit"), QString::number(limit)});
-    m_http->send(
-        call, pmsGet(m_config, QStringLiteral("/hubs/search"), params), [call](pb::Result<HttpResponse> r) {
-            // 404 means "search restrictions result in no possible items": no results, not a failure.
-            if (!r.ok() && r.error().kind == pb::ErrorKind::NotFound)
-                return call->complete(std::vector<pb::PlexTrack>{});
-            if (!r.ok())
-                return call->fail(r.error());
-            auto j = detail::parseJsonBody(*r, QStringLiteral("Plex server"));
-            if (!j.ok())
-                return call->fail(j.error());
-            auto tracks = detail::readDto<std::vector<pb::PlexTrack>>(
-                *j, QStringLiteral("Plex hub search"), [](const detail::json &v) {
-                    std::vector<pb::PlexTrack> out;
-                    const detail::json &mc = detail::object(v, "MediaContainer");
-                    for (const detail::json &hub : detail::optArray(mc, "Hub")) {
-                        if (!hub.is_object() || detail::optStr(hub, "type") != QLatin1String("track"))
-                            continue;
-                        for (const detail::json &m : detail::optArray(hub, "Metadata"))
-                            out.push_back(m.get<px::TrackDto>().value);
-                    }
-                    return out;
-                });
-            if (!tracks.ok())
-                return call->fail(tracks.error());
-            call->complete(std::move(tracks).value());
-        });
+    m_http->send(call, pmsGet(m_config, QStringLiteral("/hubs/search"), params),
+                 [call](pb::Result<HttpResponse> r) {
+                     // 404 means "search restrictions result in no possible items": no results, not a
+                     // failure.
+                     if (!r.ok() && r.error().kind == pb::ErrorKind::NotFound)
+                         return call->complete(std::vector<pb::PlexTrack>{});
+                     if (!r.ok())
+                         return call->fail(r.error());
+                     auto j = detail::parseJsonBody(*r, QStringLiteral("Plex server"));
+                     if (!j.ok())
+                         return call->fail(j.error());
+                     auto tracks = detail::readDto<std::vector<pb::PlexTrack>>(
+                         *j, QStringLiteral("Plex hub search"), &px::hubTracksOf);
+                     if (!tracks.ok())
+                         return call->fail(tracks.error());
+                     call->complete(std::move(tracks).value());
+                 });
     return RequestHandle(call);
 }
 
@@ -179,7 +162,7 @@ struct MetadataBatches : std::enable_shared_from_this<MetadataBatches> {
                        if (!j.ok())
                            return self->call->fail(j.error());
                        auto tracks = detail::readDto<std::vector<pb::PlexTrack>>(
-                           *j, QStringLiteral("Plex metadata"), &tracksOf);
+                           *j, QStringLiteral("Plex metadata"), &px::tracksOf);
                        if (!tracks.ok())
                            return self->call->fail(tracks.error());
                        for (auto &t : *tracks)
@@ -235,12 +218,7 @@ RequestHandle PlexClient::playlist(const QString &ratingKey, QObject *context,
     auto call = detail::makeCall<pb::PlexPlaylist>(this, context, std::move(done));
     detail::sendForJson(*m_http, call,
                         pmsGet(m_config, QStringLiteral("/playlists/") + detail::pathSegment(ratingKey)),
-                        QStringLiteral("Plex playlist"), [](const detail::json &j) {
-                            auto c = px::readContainer<px::PlaylistDto>(j, "Metadata");
-                            if (c.items.empty())
-                                throw detail::ShapeError("the playlist answer holds no playlist");
-                            return c.items.front().value;
-                        });
+                        QStringLiteral("Plex playlist"), &px::playlistOf);
     return RequestHandle(call);
 }
 

@@ -120,6 +120,35 @@ void from_json(const json &j, AccountDto &dto)
     dto.value.email = optStr(j, "email");
 }
 
+std::vector<pb::PlexTrack> tracksOf(const json &root)
+{
+    std::vector<pb::PlexTrack> out;
+    for (auto &t : readContainer<TrackDto>(root, "Metadata").items)
+        out.push_back(std::move(t.value));
+    return out;
+}
+
+std::vector<pb::PlexTrack> hubTracksOf(const json &root)
+{
+    std::vector<pb::PlexTrack> out;
+    const json &mc = object(root, "MediaContainer");
+    for (const json &hub : optArray(mc, "Hub")) {
+        if (!hub.is_object() || optStr(hub, "type") != QLatin1String("track"))
+            continue;
+        for (const json &m : optArray(hub, "Metadata"))
+            out.push_back(m.get<TrackDto>().value);
+    }
+    return out;
+}
+
+pb::PlexPlaylist playlistOf(const json &root)
+{
+    auto c = readContainer<PlaylistDto>(root, "Metadata");
+    if (c.items.empty())
+        throw ShapeError("the answer holds no playlist");
+    return c.items.front().value;
+}
+
 pb::Error pmsErrorFor(const HttpResponse &response)
 {
     const int status = response.status;

@@ -52,6 +52,13 @@ ContainerDto<Item> readContainer(const json &root, const char *listKey)
     return dto;
 }
 
+/// The tracks of a MediaContainer's Metadata (listings, /library/metadata/{keys}).
+std::vector<pb::PlexTrack> tracksOf(const json &root);
+/// The tracks of a /hubs/search answer: the Metadata of every hub of type `track`.
+std::vector<pb::PlexTrack> hubTracksOf(const json &root);
+/// The first playlist of a MediaContainer; ShapeError when it holds none.
+pb::PlexPlaylist playlistOf(const json &root);
+
 /// GET /identity
 struct IdentityDto {
     QString machineIdentifier;

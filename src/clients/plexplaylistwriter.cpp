@@ -114,13 +114,7 @@ struct ChunkedWriter : std::enable_shared_from_this<ChunkedWriter> {
         // The answer is a MediaContainer with the playlist; PUT answers may omit it.
         auto j = detail::parseJsonBody(*r, QStringLiteral("Plex server"));
         if (j.ok()) {
-            auto p = detail::readDto<pb::PlexPlaylist>(
-                *j, QStringLiteral("Plex playlist"), [](const detail::json &v) {
-                    auto c = px::readContainer<px::PlaylistDto>(v, "Metadata");
-                    if (c.items.empty())
-                        throw detail::ShapeError("the answer holds no playlist");
-                    return c.items.front().value;
-                });
+            auto p = detail::readDto<pb::PlexPlaylist>(*j, QStringLiteral("Plex playlist"), &px::playlistOf);
             if (p.ok())
                 playlist = *p;
             else if (created)
