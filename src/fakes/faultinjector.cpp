@@ -1,6 +1,10 @@
 #include "pb/fakes/faultinjector.h"
 
+#include "fakehttp.h"
+
 #include <nlohmann/json.hpp>
+
+#include <limits>
 
 namespace pb::fakes {
 
@@ -61,9 +65,31 @@ Fault Fault::delayed(std::chrono::milliseconds delay, QString pathPattern, int c
     return f;
 }
 
+namespace {
+
+// An integer field within [min, max] (max >= 0), `def` when absent; nullopt when it is not an
+// integer or out of range (a float such as 1e30 must not be converted: that is undefined).
+std::optional<qint64> integerField(const nlohmann::json &e, const char *key, qint64 def, qint64 min,
+                                   qint64 max)
+{
+    if (!e.contains(key))
+        return def;
+    const nlohmann::json &v = e[key];
+    if (v.is_number_unsigned()) {
+        const auto u = v.get<std::uint64_t>();
+        return u <= static_cast<std::uint64_t>(max) ? std::optional<qint64>(static_cast<qint64>(u))
+                                                    : std::nullopt;
+    }
+    if (!v.is_number_integer())
+        return std::nullopt;
+    const auto n = v.get<qint64>();
+    return n >= min && n <= max ? std::optional<qint64>(n) : std::nullopt;
+}
+
+} // namespace
+
 pb::Result<std::vector<Fault>> parseFaults(const QByteArray &json)
 {
-    using Json = nlohmann::json;
     const Json doc = Json::parse(json.constBegin(), json.constEnd(), nullptr, false);
     if (doc.is_discarded() || !doc.is_array())
         return pb::Error::make(ErrorKind::Parse, QStringLiteral("faults file: not a JSON array"));
@@ -104,7 +130,12 @@ pb::Result<std::vector<Fault>> parseFaults(const QByteArray &json)
                     return pb::Error::make(ErrorKind::InvalidInput,
                                            where + QStringLiteral(".service is unknown"));
             }
-            f.status = e.value("status", f.status);
+            const auto status = integerField(e, "status", f.status, 100, 599);
+            if (!status || !isWritableStatus(static_cast<int>(*status)))
+                return pb::Error::make(ErrorKind::InvalidInput,
+                                       where +
+                                           QStringLiteral(".status is not an HTTP status the fake can send"));
+            f.status = static_cast<int>(*status);
             if (e.contains("body"))
                 f.body = QByteArray::fromStdString(e["body"].is_string() ? e["body"].get<std::string>()
                                                                          : e["body"].dump());
@@ -115,10 +146,26 @@ pb::Result<std::vector<Fault>> parseFaults(const QByteArray &json)
                     f.headers.append({QByteArray::fromStdString(it.key()),
                                       QByteArray::fromStdString(it.value().get<std::string>())});
             }
-            f.delay = std::chrono::milliseconds(e.value("delayMs", 0));
-            f.count = e.value("count", 1);
-            f.skip = e.value("skip", 0);
+            const auto delay = integerField(e, "delayMs", 0, 0, 3600 * 1000);
+            if (!delay)
+                return pb::Error::make(ErrorKind::InvalidInput,
+                                       where + QStringLiteral(".delayMs must be 0 to 3600000 milliseconds"));
+            f.delay = std::chrono::milliseconds(*delay);
+            const auto count = integerField(e, "count", 1, -1, std::numeric_limits<int>::max());
+            if (!count)
+                return pb::Error::make(ErrorKind::InvalidInput,
+                                       where +
+                                           QStringLiteral(".count must be a whole number, -1 for forever"));
+            f.count = static_cast<int>(*count);
+            const auto skip = integerField(e, "skip", 0, 0, std::numeric_limits<int>::max());
+            if (!skip)
+                return pb::Error::make(ErrorKind::InvalidInput,
+                                       where + QStringLiteral(".skip must be a whole number from 0"));
+            f.skip = static_cast<int>(*skip);
             f.probability = e.value("probability", 1.0);
+            if (!(f.probability >= 0.0 && f.probability <= 1.0))
+                return pb::Error::make(ErrorKind::InvalidInput,
+                                       where + QStringLiteral(".probability must be from 0 to 1"));
             if (!QRegularExpression(f.pathPattern).isValid())
                 return pb::Error::make(ErrorKind::InvalidInput,
                                        where + QStringLiteral(".path is not a valid pattern"));

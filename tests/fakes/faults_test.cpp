@@ -140,6 +140,32 @@ TEST_F(FakesFaults, FaultsFileParsesAndNamesBadEntries)
     EXPECT_FALSE(parseFaults(R"([{"path":"("}])").ok());
 }
 
+TEST_F(FakesFaults, FaultsFileNumbersMustBeInRange)
+{
+    // Found while fuzzing: these were taken as they came (a count of -2 never fired, a float delay
+    // of 1e30 was an undefined conversion, a status the listener cannot write became a 500).
+    struct Case {
+        const char *json;
+        const char *mentions;
+    } cases[] = {{R"([{"count":-2}])", "faults[0].count"},
+                 {R"([{"skip":-1}])", "faults[0].skip"},
+                 {R"([{"kind":"delay","delayMs":1e30}])", "faults[0].delayMs"},
+                 {R"([{"kind":"delay","delayMs":-5}])", "faults[0].delayMs"},
+                 {R"([{"status":418}])", "faults[0].status"},
+                 {R"([{"status":2.5}])", "faults[0].status"},
+                 {R"([{},{"probability":7.5}])", "faults[1].probability"}};
+    for (const Case &c : cases) {
+        const auto r = parseFaults(c.json);
+        ASSERT_FALSE(r.ok()) << c.json;
+        EXPECT_EQ(r.error().kind, pb::ErrorKind::InvalidInput) << c.json;
+        EXPECT_TRUE(r.error().message.contains(QString::fromLatin1(c.mentions)))
+            << r.error().message.toStdString();
+    }
+    const auto edge = parseFaults(R"([{"count":-1,"skip":0,"delayMs":0,"status":503,"probability":0}])");
+    ASSERT_TRUE(edge.ok()) << edge.error().message.toStdString();
+    EXPECT_EQ(edge->front().count, -1);
+}
+
 TEST_F(FakesFaults, RequestLogCountsAndMasksSecrets)
 {
     fakes().clearRequestLog();
