@@ -7,9 +7,16 @@
 
 #include <QFile>
 
+#include <limits>
+
 namespace pb::fakes {
 
 namespace {
+
+// Bounds that keep a fixture's numbers meaningful and its world buildable: a track of at most
+// a week, at most a million filler tracks (a fixture asking for two billion would never load).
+constexpr long long kMaxDurationMs = 7LL * 24 * 3600 * 1000;
+constexpr long long kMaxFillerTracks = 1000000;
 
 struct ParseError {
     QString message;
@@ -37,10 +44,12 @@ public:
         if (v.is_string())
             return QString::fromStdString(v.get<std::string>());
         if (v.is_number_integer())
-            return QString::number(v.get<long long>());
+            return QString::fromStdString(v.dump()); // every digit, also past the int64 range
         throw ParseError{where(key) + QStringLiteral(" must be a string")};
     }
-    long long num(const char *key, bool required, long long def = 0) const
+    /// A whole number within [min, max] (a float such as 1e300 has no integer value to take).
+    long long num(const char *key, bool required, long long def = 0, long long min = 0,
+                  long long max = std::numeric_limits<int>::max()) const
     {
         if (!has(key)) {
             if (required)
@@ -48,8 +57,13 @@ public:
             return def;
         }
         const Json &v = m_j[key];
-        if (!v.is_number())
-            throw ParseError{where(key) + QStringLiteral(" must be a number")};
+        if (!v.is_number_integer())
+            throw ParseError{where(key) + QStringLiteral(" must be a whole number")};
+        const bool inRange = v.is_number_unsigned()
+                                 ? v.get<unsigned long long>() <= static_cast<unsigned long long>(max)
+                                 : v.get<long long>() >= min && v.get<long long>() <= max;
+        if (!inRange)
+            throw ParseError{where(key) + QStringLiteral(" must be from %1 to %2").arg(min).arg(max)};
         return v.get<long long>();
     }
     bool flag(const char *key, bool def) const
@@ -123,7 +137,7 @@ void parseSpotify(const Reader &root, World &w)
         x.name = t.str("name", true);
         x.artists = t.strings("artists", true);
         x.album = t.str("album", false);
-        x.durationMs = t.num("duration_ms", true);
+        x.durationMs = t.num("duration_ms", true, 0, 0, kMaxDurationMs);
         x.isrc = t.str("isrc", false);
         x.isExplicit = t.flag("explicit", false);
         x.releaseDate = t.str("release_date", false, x.releaseDate);
@@ -219,9 +233,9 @@ void parsePlexLibrary(const Reader &px, WorldPlex &p, bool tracksRequired)
         x.artist = t.str("artist", true);
         x.originalTitle = t.str("originalTitle", false);
         x.album = t.str("album", false);
-        x.duration = t.num("duration", false);
+        x.duration = t.num("duration", false, 0, 0, kMaxDurationMs);
         x.index = static_cast<int>(t.num("index", false));
-        x.year = static_cast<int>(t.num("year", false));
+        x.year = static_cast<int>(t.num("year", false, 0, 0, 9999));
         x.guids = t.strings("guids", false);
         p.tracks.push_back(std::move(x));
     }
@@ -282,9 +296,11 @@ pb::Result<World> parseWorld(const QByteArray &json)
         parseSpotify(root, w);
         parsePlex(root, w);
         const Reader filler = root.object("filler", false);
-        const int extra = static_cast<int>(filler.num("plexTracks", false, 0));
+        const int extra = static_cast<int>(filler.num("plexTracks", false, 0, 0, kMaxFillerTracks));
         if (extra > 0)
-            appendFillerTracks(w, extra, static_cast<quint32>(filler.num("seed", false, 1)));
+            appendFillerTracks(
+                w, extra,
+                static_cast<quint32>(filler.num("seed", false, 1, 0, std::numeric_limits<quint32>::max())));
         return w;
     } catch (const ParseError &e) {
         return pb::Error::make(ErrorKind::InvalidInput, QStringLiteral("world fixture: ") + e.message);

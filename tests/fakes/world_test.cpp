@@ -43,6 +43,38 @@ TEST(FakesWorld, MissingOrWrongFieldsAreNamed)
     EXPECT_FALSE(loadWorld(QStringLiteral("/nonexistent/world.json")).ok());
 }
 
+TEST(FakesWorld, NumbersAreWholeAndInRange)
+{
+    // Found while fuzzing: a float duration of 1e300 was an undefined conversion, and a fixture
+    // asking for two billion filler tracks never finished loading.
+    const QString base = QStringLiteral(
+        R"({"spotify":{"user":{"id":"u"},"tracks":[{"id":"a","name":"n","artists":[],"duration_ms":%1}]},)"
+        R"("plex":{"tracks":[{"ratingKey":"1","title":"t","artist":"a","year":%2}]},"filler":{"plexTracks":%3}})");
+    struct Case {
+        const char *duration, *year, *filler, *mentions;
+    } cases[] = {{"1e300", "1", "0", "spotify.tracks[0].duration_ms must be a whole number"},
+                 {"-1", "1", "0", "spotify.tracks[0].duration_ms must be from 0 to 604800000"},
+                 {"1", "18446744073709551615", "0", "plex.tracks[0].year must be from 0 to 9999"},
+                 {"1", "1", "2000000000", "filler.plexTracks must be from 0 to 1000000"}};
+    for (const Case &c : cases) {
+        const auto w = parseWorld(
+            base.arg(QLatin1String(c.duration), QLatin1String(c.year), QLatin1String(c.filler)).toUtf8());
+        ASSERT_FALSE(w.ok()) << c.mentions;
+        EXPECT_EQ(w.error().kind, pb::ErrorKind::InvalidInput);
+        EXPECT_TRUE(w.error().message.contains(QString::fromLatin1(c.mentions)))
+            << w.error().message.toStdString();
+    }
+    const auto ok = parseWorld(
+        base.arg(QStringLiteral("604800000"), QStringLiteral("9999"), QStringLiteral("3")).toUtf8());
+    ASSERT_TRUE(ok.ok()) << ok.error().message.toStdString();
+    EXPECT_EQ(ok->plex.tracks.size(), 4u);
+    // Integer ids keep every digit.
+    const auto big =
+        parseWorld(R"({"spotify":{"user":{"id":18446744073709551615},"tracks":[]},"plex":{"tracks":[]}})");
+    ASSERT_TRUE(big.ok());
+    EXPECT_EQ(big->spotify.userId, QStringLiteral("18446744073709551615"));
+}
+
 TEST(FakesWorld, GeneratorIsDeterministicAndSized)
 {
     GenerateOptions o;
