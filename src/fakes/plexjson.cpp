@@ -3,6 +3,8 @@
 #include <QCryptographicHash>
 #include <QXmlStreamWriter>
 
+#include <algorithm>
+
 namespace pb::fakes::plexjson {
 
 namespace {
@@ -269,6 +271,13 @@ bool readPaging(const FakeRequest &req, int &start, int &size)
             return false;
     }
     return true;
+}
+
+int pageEnd(int start, int size, int total)
+{
+    if (size < 0)
+        return total;
+    return static_cast<int>(std::min<qint64>(total, static_cast<qint64>(start) + size));
 }
 
 void addPagingHeaders(FakeReply &reply, int start, int totalSize)

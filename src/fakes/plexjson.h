@@ -16,6 +16,9 @@ FakeReply container(const FakeRequest &req, Json container, int status = 200);
 QByteArray toXml(const Json &root);
 /// Reads X-Plex-Container-Start/Size from header or query; false on a malformed value.
 bool readPaging(const FakeRequest &req, int &start, int &size);
+/// The end (exclusive) of the page [start, start + size) of `total` items; size -1 = all. Never
+/// overflows, whatever the client asked for.
+int pageEnd(int start, int size, int total);
 /// Adds the paging headers to a container reply.
 void addPagingHeaders(FakeReply &reply, int start, int totalSize);
 /// A numeric-looking key derived from a name (album and artist rating keys).

@@ -151,7 +151,7 @@ template <typename Item>
 FakeReply pagedContainer(const FakeRequest &req, Json c, int total, Item item, int start, int size)
 {
     Json page = Json::array();
-    for (int i = start; i < total && (size < 0 || i < start + size); ++i)
+    for (int i = start, end = pj::pageEnd(start, size, total); i < end; ++i)
         page.push_back(item(i));
     c["size"] = page.size();
     c["totalSize"] = total;

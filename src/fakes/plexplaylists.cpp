@@ -76,12 +76,13 @@ FakeReply items(const FakeState &state, const FakeRequest &req, const FakePlexPl
     const int total = static_cast<int>(p.items.size());
     Json page = Json::array();
     qint64 duration = 0;
+    const int end = pj::pageEnd(start, size, total);
     for (int i = 0; i < total; ++i) {
         const auto &item = p.items[static_cast<size_t>(i)];
         const WorldPlexTrack *t = state.plexTrack(item.ratingKey);
         if (t)
             duration += t->duration;
-        if (i < start || (size >= 0 && i >= start + size) || !t)
+        if (i < start || i >= end || !t)
             continue;
         Json j =
             pj::trackMetadata(state, *t, req.paramOr(QStringLiteral("includeGuids")) == QLatin1String("1"));

@@ -104,13 +104,15 @@ FakeReply updateItems(FakeState &state, FakeState::SpotifyPlaylistState &p, cons
         return snapshotReply(state, p, 200);
     }
     if (!body.contains("range_start") || !body.contains("insert_before") ||
-        !body["range_start"].is_number_integer() || !body["insert_before"].is_number_integer())
+        !body["range_start"].is_number_integer() || !body["insert_before"].is_number_integer() ||
+        (body.contains("range_length") && !body["range_length"].is_number_integer()))
         return spotifyError(400, QStringLiteral("Invalid request"));
     const long long n = static_cast<long long>(p.data.tracks.size());
     const long long start = body["range_start"].get<long long>();
     const long long before = body["insert_before"].get<long long>();
     const long long length = body.value("range_length", 1LL);
-    if (start < 0 || length < 1 || start + length > n || before < 0 || before > n)
+    // `length > n - start`, not `start + length > n`: that sum can overflow.
+    if (start < 0 || start > n || length < 1 || length > n - start || before < 0 || before > n)
         return spotifyError(400, QStringLiteral("Index out of bounds"));
     auto &t = p.data.tracks;
     std::vector<QString> moved(t.begin() + start, t.begin() + start + length);

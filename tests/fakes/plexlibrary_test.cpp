@@ -212,3 +212,23 @@ TEST_F(FakesPlexLibrary, LibraryAllSpansSectionsAndKeysStayUnique)
     EXPECT_GT(count, 2000);
     EXPECT_EQ(keys.size(), count);
 }
+
+TEST_F(FakesPlexLibrary, HugePagesNeverOverflow)
+{
+    // Found while fuzzing: start + size overflowed int for a size near 2^31.
+    const Json c = container(QStringLiteral(
+        "/library/sections/1/all?type=10&X-Plex-Container-Start=28&X-Plex-Container-Size=2147483647"));
+    EXPECT_EQ(c["size"], 2);
+    EXPECT_EQ(c["totalSize"], 30);
+    const QString mix =
+        QString::fromStdString(pms(QStringLiteral("/playlists?type=audio&title=Mix&smart=0&uri=") +
+                                       machineUri(QStringLiteral("101,103")),
+                                   "POST")
+                                   .json()["MediaContainer"]["Metadata"][0]["ratingKey"]
+                                   .get<std::string>());
+    const Json items = container(
+        QStringLiteral("/playlists/%1/items?X-Plex-Container-Start=1&X-Plex-Container-Size=2147483647")
+            .arg(mix));
+    EXPECT_EQ(items["size"], 1);
+    EXPECT_EQ(items["Metadata"][0]["ratingKey"], "103");
+}

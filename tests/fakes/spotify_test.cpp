@@ -259,6 +259,13 @@ TEST_F(FakesSpotify, WritesChangeSnapshotAndContents)
                       R"({"range_start":"x","insert_before":1})")
                   .status,
               400);
+    // Found while fuzzing: range_start + range_length overflowed, a float length was converted.
+    for (const char *reorder : {R"({"range_start":9223372036854775807,"insert_before":0})",
+                                R"({"range_start":1,"insert_before":0,"range_length":9223372036854775807})",
+                                R"({"range_start":0,"insert_before":0,"range_length":1e300})"})
+        EXPECT_EQ(spotify(QStringLiteral("/v1/playlists/fortyfive/items"), "PUT", reorder).status, 400)
+            << reorder;
+    EXPECT_EQ(fakes().spotifyPlaylistTracks(QStringLiteral("fortyfive")).size(), 45u);
 }
 
 TEST_F(FakesSpotify, RateLimitAndQuotaAnswers429WithRetryAfter)
