@@ -2,6 +2,8 @@
 
 #include <QRegularExpression>
 
+#include <cmath>
+
 namespace pb::clients::detail {
 
 const char *jsonTypeName(const json &j)
@@ -85,7 +87,7 @@ QString optStrOrInt(const json &j, const char *key)
     if (v->is_string())
         return QString::fromStdString(v->get<std::string>());
     if (v->is_number_integer())
-        return QString::number(v->get<qint64>());
+        return QString::fromStdString(v->dump()); // every digit, also past the int64 range
     fail(key, "a string or an integer", *v);
 }
 
@@ -96,8 +98,13 @@ qint64 optInt(const json &j, const char *key, qint64 def)
         return def;
     if (v->is_number_integer())
         return v->get<qint64>();
-    if (v->is_number_float())
-        return static_cast<qint64>(v->get<double>());
+    if (v->is_number_float()) {
+        // Truncated, but only when an integer can hold it: converting 1e300 is undefined.
+        const double d = v->get<double>();
+        if (std::isfinite(d) && d > -9.2e18 && d < 9.2e18)
+            return static_cast<qint64>(d);
+        fail(key, "a number in range", *v);
+    }
     fail(key, "a number", *v);
 }
 
@@ -130,8 +137,11 @@ QString htmlSummary(const QByteArray &body)
         found = t.captured(1);
     found.remove(tags);
     found = found.simplified();
-    if (found.size() > 200)
-        found = found.left(200) + QStringLiteral("…");
+    if (found.size() > 200) {
+        // Never cut a character outside the Basic Multilingual Plane in half.
+        const qsizetype cut = found.at(199).isHighSurrogate() ? 199 : 200;
+        found = found.left(cut) + QStringLiteral("…");
+    }
     return found;
 }
 

@@ -46,7 +46,8 @@ bool optBool(const json &j, const char *key, bool def = false);
 /// readable message naming the service.
 pb::Result<json> parseJsonBody(const HttpResponse &response, const QString &service);
 
-/// The text of an HTML page's <title> or first <h1>, tags stripped, at most 200 characters.
+/// The text of an HTML page's <title> or first <h1>, tags stripped; past 200 UTF-16 code units
+/// cut there (never inside a character) and ended with "…".
 QString htmlSummary(const QByteArray &body);
 bool looksLikeHtml(const HttpResponse &response);
 

@@ -186,7 +186,7 @@ pb::Error plexTvErrorFor(const HttpResponse &response)
                 message = QString::fromStdString(m->get<std::string>());
             auto c = first.find("code");
             if (c != first.end() && c->is_number_integer())
-                code = QString::number(c->get<qint64>());
+                code = QString::fromStdString(c->dump());
         }
     }
     if (message.isEmpty())

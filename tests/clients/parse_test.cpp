@@ -241,6 +241,34 @@ TEST(ClientsPlexParse, PlaylistSectionIdentityPinResources)
     EXPECT_TRUE(res->value.connections[1].relay);
 }
 
+TEST(ClientsJsonBody, NumbersNoIntegerHoldsAreParseErrors)
+{
+    // Found while fuzzing: a float such as 1e300 was converted to an integer (undefined behaviour).
+    for (const char *body :
+         {R"({"MediaContainer":{"size":1e300}})", R"({"MediaContainer":{"size":-1e300}})"}) {
+        auto c = readDto<plex::ContainerDto<plex::TrackDto>>(
+            json::parse(body), QStringLiteral("Plex tracks"),
+            [](const json &v) { return plex::readContainer<plex::TrackDto>(v, "Metadata"); });
+        ASSERT_FALSE(c.ok()) << body;
+        EXPECT_EQ(c.error().kind, ErrorKind::Parse);
+        EXPECT_TRUE(c.error().message.contains(QStringLiteral("'size'"))) << c.error().message.toStdString();
+    }
+    auto truncated = parseDto<spotify::PageDto<spotify::EntryDto>>(
+        json::parse(R"({"items":[],"total":12.9})"), QStringLiteral("page"));
+    ASSERT_TRUE(truncated.ok());
+    EXPECT_EQ(truncated->total, 12);
+}
+
+TEST(ClientsPlexParse, HtmlSummaryNeverCutsACharacterInHalf)
+{
+    const QString face = QString::fromUtf8("\xF0\x9F\x98\x80"); // one character, two UTF-16 units
+    const QString heading = QString(199, QLatin1Char('a')) + face + face;
+    const QString s = htmlSummary(
+        (QStringLiteral("<html><body><h1>") + heading + QStringLiteral("</h1></body></html>")).toUtf8());
+    EXPECT_TRUE(QStringView(s).isValidUtf16());
+    EXPECT_EQ(s, QString(199, QLatin1Char('a')) + QStringLiteral("…"));
+}
+
 TEST(ClientsPlexParse, ErrorPages)
 {
     auto nf = plex::pmsErrorFor(
