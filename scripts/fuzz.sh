@@ -4,8 +4,11 @@
 #
 #   scripts/fuzz.sh [SECONDS] [TARGET...]   SECONDS per target (default 60); default every target
 #
-# Targets: world, faults, fakes_request, spotify_json, plex_json (tests/fuzz/<target>_fuzz.cpp).
-# Each starts from its corpus in tests/data/fuzz/<target>/ and writes what it learns to
+# Targets: world, faults, fakes_request, spotify_json, plex_json (tests/fuzz/<target>_fuzz.cpp)
+# and the import formats import_spotify_json, import_csv, import_m3u, import_xspf, import_jspf,
+# import_text, import_zip, import_file (tests/fuzz/import_fuzz.cpp).
+# Each starts from its corpus in tests/data/fuzz/<target>/ (and the folders named in
+# tests/fuzz/<target>.seeds) and writes what it learns to
 # build/fuzz/work/<target>/ (outside the repository): corpus/ (new inputs), crash-*, leak-*,
 # timeout-*, oom-* (inputs that failed) and log. With PB_FUZZ_KEEP=1 the new inputs that add
 # coverage are merged into tests/data/fuzz/<target>/ (review them before committing).
@@ -21,8 +24,8 @@ if [ $# -gt 0 ]; then
     TARGETS=("$@")
 else
     TARGETS=()
-    for f in tests/fuzz/*_fuzz.cpp; do
-        TARGETS+=("$(basename "$f" _fuzz.cpp)")
+    for f in tests/data/fuzz/*/; do
+        TARGETS+=("$(basename "$f")")
     done
 fi
 command -v clang++ >/dev/null || { echo "fuzz.sh: clang++ is needed (apt install clang)" >&2; exit 2; }
@@ -47,11 +50,17 @@ for t in "${TARGETS[@]}"; do
     touch "$work/.started" # findings of this run are the artifacts newer than this
     dict=()
     [ -f "tests/fuzz/$t.dict" ] && dict=("-dict=tests/fuzz/$t.dict")
+    seeds=("tests/data/fuzz/$t")
+    if [ -f "tests/fuzz/$t.seeds" ]; then # more seed folders (files there are for CTest only)
+        while read -r seed; do
+            [ -d "$seed" ] && seeds+=("$seed")
+        done < <(grep -v '^#' "tests/fuzz/$t.seeds")
+    fi
     log "Fuzzing $t for ${SECS}s"
     set +e
     "$BUILD/tests/fuzz/pb_fuzz_$t" -max_total_time="$SECS" -timeout=10 -rss_limit_mb=2048 -max_len=16384 \
         -print_final_stats=1 -artifact_prefix="$work/" "${dict[@]}" \
-        "$work/corpus" "tests/data/fuzz/$t" >"$work/log" 2>&1
+        "$work/corpus" "${seeds[@]}" >"$work/log" 2>&1
     rc=$?
     set -e
     execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$work/log" | tail -1)
