@@ -106,6 +106,10 @@ QString cleanField(const QString &value, const ImportLimits &limits)
             break;
         out += (c.category() == QChar::Other_Control) ? QLatin1Char(' ') : c;
     }
+    // A cut (here or by a reader's own bound) never leaves half of a character outside the
+    // Basic Multilingual Plane: a trailing high surrogate has lost its partner.
+    if (!out.isEmpty() && out.back().isHighSurrogate())
+        out.chop(1);
     return out.simplified();
 }
 

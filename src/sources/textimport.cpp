@@ -79,7 +79,8 @@ Result<ImportedPlaylist> parseM3u(const QByteArray &data, const QString &fallbac
                         QStringLiteral("#EXTINF duration \"%1\" is not a number").arg(secondsText.left(20)));
                 pending.have = true;
                 pending.line = i + 1;
-                pending.seconds = seconds > 0 ? static_cast<qint64>(seconds) : -1;
+                // A duration no integer holds (1e100) is unknown, not an undefined conversion.
+                pending.seconds = seconds > 0 && seconds < 1e9 ? static_cast<qint64>(seconds) : -1;
                 const QString display = cleanField(rest.mid(comma + 1), limits);
                 if (!splitArtistTitle(display, &pending.artist, &pending.title)) {
                     pending.artist.clear();

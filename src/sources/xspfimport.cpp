@@ -5,6 +5,8 @@
 #include <QUrl>
 #include <QXmlStreamReader>
 
+#include <cmath>
+
 #include <nlohmann/json.hpp>
 
 namespace pb::sources {
@@ -106,8 +108,9 @@ Result<ImportedPlaylist> parseXspf(const QByteArray &data, const QString &fallba
                     const QString text = track->identifiers.front()
                                              .section(QLatin1Char('/'), -1)
                                              .section(QLatin1Char('.'), 0, 0);
-                    if (!splitArtistTitle(QUrl::fromPercentEncoding(text.toUtf8()), &artist, &title))
-                        title = QUrl::fromPercentEncoding(text.toUtf8()).simplified();
+                    const QString fileName = cleanField(QUrl::fromPercentEncoding(text.toUtf8()), limits);
+                    if (!splitArtistTitle(fileName, &artist, &title))
+                        title = fileName;
                 }
                 if (title.isEmpty())
                     return parseError(kFormat, where, QStringLiteral("a <track> has no <title>"));
@@ -189,7 +192,9 @@ Result<ImportedPlaylist> parseJspf(const QByteArray &data, const QString &fallba
                 if (!d->is_number())
                     return parseError(kFormat, where + QStringLiteral(".duration"),
                                       QStringLiteral("not a number"));
-                ms = d->is_number_integer() ? d->get<qint64>() : static_cast<qint64>(d->get<double>());
+                ms = d->is_number_integer()              ? d->get<qint64>()
+                     : std::abs(d->get<double>()) < 1e15 ? static_cast<qint64>(d->get<double>())
+                                                         : 0; // no integer holds it: unknown
             }
             const QString artist = cleanField(text(t, "creator"), limits);
             playlist.entries.push_back(makeEntry(static_cast<int>(i), idFromIdentifiers(identifiers), title,

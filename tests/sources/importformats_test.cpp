@@ -307,4 +307,42 @@ TEST(Robustness, RandomBytesNeverCrashAnyParser)
     SUCCEED();
 }
 
+TEST(Robustness, FuzzFindingsStayFixed)
+{
+    // Found while fuzzing (tests/fuzz/import_fuzz.cpp; the inputs are in tests/data/fuzz).
+    // Durations no integer holds are unknown, not an undefined conversion or an overflow.
+    auto m3u = parseM3u("#EXTM3U\n#EXTINF:2.9e100,A - B\nb.mp3\n#EXTINF:99999999999999999,C - D\nd.mp3\n",
+                        QStringLiteral("x"));
+    ASSERT_TRUE(m3u.ok()) << why(m3u.error());
+    ASSERT_EQ(m3u->entries.size(), 2u);
+    EXPECT_EQ(m3u->entries[0].track.durationMs, 0);
+    EXPECT_EQ(m3u->entries[1].track.durationMs, 0);
+    auto jspf =
+        parseJspf(R"({"playlist":{"title":"x","track":[{"title":"a","creator":"b","duration":1e300}]}})",
+                  QStringLiteral("x"));
+    ASSERT_TRUE(jspf.ok()) << why(jspf.error());
+    EXPECT_EQ(jspf->entries.front().track.durationMs, 0);
+    // A title read from an XSPF location is cut at the field limit like any other.
+    ImportLimits small;
+    small.maxFieldChars = 64;
+    const QByteArray xspf =
+        "<playlist version=\"1\" xmlns=\"http://xspf.org/ns/0/\"><trackList><track><location>"
+        "file:///m/" +
+        QByteArray(300, 'x') + ".flac</location></track></trackList></playlist>";
+    auto fromLocation = parseXspf(xspf, QStringLiteral("x"), small);
+    ASSERT_TRUE(fromLocation.ok()) << why(fromLocation.error());
+    EXPECT_LE(fromLocation->entries.front().track.name.size(), 64);
+    // A cut never leaves half of a character outside the Basic Multilingual Plane.
+    const QString face = QString::fromUtf8("\xF0\x9F\x98\x80");
+    const QString title = QString(63, QLatin1Char('b')) + face + face;
+    auto csv = parseExportifyCsv(
+        (QStringLiteral("Track URI,Track Name,Artist Name(s),Album Name,Track Duration (ms)\n,") + title +
+         QStringLiteral(",A,B,1\n"))
+            .toUtf8(),
+        QStringLiteral("x"), small);
+    ASSERT_TRUE(csv.ok()) << why(csv.error());
+    EXPECT_TRUE(QStringView(csv->entries.front().track.name).isValidUtf16());
+    EXPECT_EQ(csv->entries.front().track.name, QString(63, QLatin1Char('b')));
+}
+
 } // namespace
