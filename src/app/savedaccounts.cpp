@@ -61,6 +61,8 @@ std::optional<pb::gui::ServiceConnection> loadSavedAccounts()
     pb::gui::ServiceConnection c;
     c.accounts.spotify = pb::clients::SpotifyConfig::fromEnvironment(clientId);
     c.accounts.spotifyTokens.refreshToken = *refresh;
+    // The app, its sync workers and scheduled CLI runs share this token: refreshes take turns.
+    c.accounts.spotifyVault = std::make_shared<pb::clients::SpotifyTokenVault>();
     c.accounts.plex.serverUrl = QUrl(serverUrl);
     c.accounts.plex.token = *plexToken;
     c.accounts.plex.client = pb::clients::PlexClientInfo::forThisInstall();

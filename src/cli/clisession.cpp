@@ -115,6 +115,8 @@ Result<std::unique_ptr<Session>> Session::open(const SessionOptions &options)
                                notSignedIn.arg(QStringLiteral("Plex"), QStringLiteral("plex")));
         s->m_accounts.spotify = clients::SpotifyConfig::fromEnvironment(clientId);
         s->m_accounts.spotifyTokens.refreshToken = refresh.value_or(QString());
+        // Other runs and the app share this token: refreshes take turns and store what they get.
+        s->m_accounts.spotifyVault = std::make_shared<clients::SpotifyTokenVault>();
         s->m_accounts.plex.serverUrl = QUrl(serverUrl);
         s->m_accounts.plex.token = *plexToken;
         s->m_accounts.plex.client = clients::PlexClientInfo::forThisInstall();
@@ -163,6 +165,7 @@ Result<std::vector<SourcePlaylist>> Session::playlists()
     if (m_hasSpotify) {
         QNetworkAccessManager nam;
         clients::SpotifyClient spotify(&nam, m_accounts.spotify, m_accounts.spotifyTokens);
+        spotify.setTokenVault(m_accounts.spotifyVault);
         sources::SpotifySource source(&spotify, {false, {}});
         QEventLoop loop;
         std::optional<Result<std::vector<SourcePlaylist>>> out;
@@ -198,6 +201,7 @@ Result<SpotifyUser> Session::spotifyUser()
 {
     QNetworkAccessManager nam;
     clients::SpotifyClient spotify(&nam, m_accounts.spotify, m_accounts.spotifyTokens);
+    spotify.setTokenVault(m_accounts.spotifyVault);
     QEventLoop loop;
     std::optional<Result<SpotifyUser>> out;
     spotify.currentUser(&loop, [&](Result<SpotifyUser> r) {
@@ -215,7 +219,9 @@ void Session::updateSpotifyTokens(const clients::SpotifyTokens &tokens)
     const bool rotated =
         !tokens.refreshToken.isEmpty() && tokens.refreshToken != m_accounts.spotifyTokens.refreshToken;
     m_accounts.spotifyTokens = tokens;
-    if (!rotated || m_options.demo)
+    // The vault stored it already, under its lock; writing it again here, unlocked, could put
+    // back a token another run has since rotated away.
+    if (!rotated || m_options.demo || m_accounts.spotifyVault)
         return;
     if (const Status saved = Secrets().write(clients::kSecretSpotifyRefreshToken, tokens.refreshToken);
         !saved)

@@ -127,37 +127,39 @@ void SpotifyClient::ensureAccessToken(bool force, std::function<void(pb::Status)
     m_refreshing = true;
     pb::log::auth()->info("refreshing the Spotify access token{}", force ? " after a 401" : "");
     const quint64 generation = m_tokenGeneration;
-    m_refreshCall = m_tokenEndpoint->refresh(
-        m_tokens.refreshToken, this, [this, generation](pb::Result<SpotifyTokens> r) {
-            m_refreshing = false;
-            auto waiters = std::move(m_refreshWaiters);
-            m_refreshWaiters.clear();
-            if (generation != m_tokenGeneration) {
-                // New tokens arrived (a fresh sign-in) while this refresh ran: they win.
-                for (auto &w : waiters)
-                    w(pb::Status());
-                return;
-            }
-            if (r.ok()) {
-                applyTokens(std::move(r).value(), true);
-                for (auto &w : waiters)
-                    w(pb::Status());
-                return;
-            }
-            pb::Error e = r.error();
-            if (e.kind == pb::ErrorKind::AuthRequired && e.code == QLatin1String("invalid_grant")) {
-                pb::log::auth()->warn("Spotify refused the refresh token: reconnect required");
-                m_tokens = SpotifyTokens{};
-                setAuthState(AuthState::ReconnectRequired);
-                e.message =
-                    QStringLiteral("Spotify's sign-in expired or was revoked (refresh tokens last at most "
-                                   "6 months). Reconnect Spotify.");
-                Q_EMIT tokensChanged();
-                Q_EMIT reconnectRequired();
-            }
+    auto refreshed = [this, generation](pb::Result<SpotifyTokens> r) {
+        m_refreshing = false;
+        auto waiters = std::move(m_refreshWaiters);
+        m_refreshWaiters.clear();
+        if (generation != m_tokenGeneration) {
+            // New tokens arrived (a fresh sign-in) while this refresh ran: they win.
             for (auto &w : waiters)
-                w(e);
-        });
+                w(pb::Status());
+            return;
+        }
+        if (r.ok()) {
+            applyTokens(std::move(r).value(), true);
+            for (auto &w : waiters)
+                w(pb::Status());
+            return;
+        }
+        pb::Error e = r.error();
+        if (e.kind == pb::ErrorKind::AuthRequired && e.code == QLatin1String("invalid_grant")) {
+            pb::log::auth()->warn("Spotify refused the refresh token: reconnect required");
+            m_tokens = SpotifyTokens{};
+            setAuthState(AuthState::ReconnectRequired);
+            e.message =
+                QStringLiteral("Spotify's sign-in expired or was revoked (refresh tokens last at most "
+                               "6 months). Reconnect Spotify.");
+            Q_EMIT tokensChanged();
+            Q_EMIT reconnectRequired();
+        }
+        for (auto &w : waiters)
+            w(e);
+    };
+    m_refreshCall = m_vault
+                        ? m_vault->refresh(m_tokenEndpoint, m_tokens.refreshToken, this, std::move(refreshed))
+                        : m_tokenEndpoint->refresh(m_tokens.refreshToken, this, std::move(refreshed));
 }
 
 QString SpotifyClient::notOwnedExplanation(const QString &playlistName)

@@ -22,6 +22,7 @@ ServiceBackend::ServiceBackend(ServiceConnection connection, QObject *parent)
       m_plex(new pb::clients::PlexClient(m_network, m_connection.accounts.plex, this)),
       m_service(std::make_unique<pb::sync::SyncService>(m_connection.accounts, m_connection.serviceOptions))
 {
+    m_spotify->setTokenVault(m_connection.accounts.spotifyVault);
     m_sources.push_back(
         new pb::sources::SpotifySource(m_spotify, {true, m_connection.status.spotifyUser}, this));
     // Imported files, read from this thread's state-store connection (opened when first needed).

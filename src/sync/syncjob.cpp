@@ -44,6 +44,7 @@ void SyncJob::run()
     QEventLoop loop;
     QNetworkAccessManager nam;
     clients::SpotifyClient spotify(&nam, m_accounts.spotify, m_accounts.spotifyTokens);
+    spotify.setTokenVault(m_accounts.spotifyVault);
     // A sync reads whole playlists (and reads them back): bigger pages mean fewer round trips.
     // PMS serves containers of this size without trouble.
     clients::PlexConfig plexConfig = m_accounts.plex;

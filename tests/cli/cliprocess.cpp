@@ -3,6 +3,8 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QProcess>
 #include <QSettings>
 #include <QTest>
@@ -30,15 +32,28 @@ QString CliEnvironment::program()
 
 CliRun CliEnvironment::run(const QStringList &args, const QByteArray &stdinData, int timeoutMs) const
 {
-    QProcess p;
-    p.setProcessEnvironment(m_env);
-    p.start(program(), args);
-    CliRun r;
-    if (!p.waitForStarted(30000))
-        return r;
+    const std::unique_ptr<QProcess> p = start(args);
+    if (!p->waitForStarted(30000))
+        return CliRun{};
     if (!stdinData.isEmpty())
-        p.write(stdinData);
-    p.closeWriteChannel();
+        p->write(stdinData);
+    p->closeWriteChannel();
+    return finish(*p, timeoutMs);
+}
+
+std::unique_ptr<QProcess> CliEnvironment::start(const QStringList &args) const
+{
+    auto p = std::make_unique<QProcess>();
+    p->setProcessEnvironment(m_env);
+    p->start(program(), args);
+    return p;
+}
+
+CliRun CliEnvironment::finish(QProcess &p, int timeoutMs)
+{
+    CliRun r;
+    if (p.state() == QProcess::NotRunning && p.error() == QProcess::FailedToStart)
+        return r;
     if (!p.waitForFinished(timeoutMs)) {
         p.kill();
         p.waitForFinished(5000);
@@ -47,6 +62,22 @@ CliRun CliEnvironment::run(const QStringList &args, const QByteArray &stdinData,
     r.err = p.readAllStandardError();
     r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
     return r;
+}
+
+CliRun CliEnvironment::loginSpotifyByPasting(QNetworkAccessManager &nam, const QString &clientId) const
+{
+    return runInteractive(
+        {QStringLiteral("login"), QStringLiteral("spotify"), QStringLiteral("--client-id"), clientId},
+        QRegularExpression(QStringLiteral("(http://\\S+/authorize\\?\\S+)")),
+        [&](QProcess &p, const QRegularExpressionMatch &m) {
+            QNetworkRequest request{QUrl(m.captured(1))};
+            request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                                 QNetworkRequest::ManualRedirectPolicy);
+            QNetworkReply *reply = nam.get(request);
+            if (QTest::qWaitFor([&] { return reply->isFinished(); }, 30000))
+                p.write(reply->rawHeader("Location") + '\n');
+            reply->deleteLater();
+        });
 }
 
 CliRun CliEnvironment::runInteractive(

@@ -7,7 +7,9 @@
 #include <QTemporaryDir>
 
 #include <functional>
+#include <memory>
 
+class QNetworkAccessManager;
 class QProcess;
 
 namespace pb::cli::test {
@@ -44,6 +46,17 @@ public:
     /// `act` is not called when the program ends without printing the prompt.
     CliRun runInteractive(const QStringList &args, const QRegularExpression &prompt,
                           const std::function<void(QProcess &, const QRegularExpressionMatch &)> &act) const;
+
+    /// `login spotify --client-id ID`, completed by pasting the address the fake /authorize
+    /// (which approves at once) redirects to, fetched with `nam`.
+    CliRun
+    loginSpotifyByPasting(QNetworkAccessManager &nam,
+                          const QString &clientId = QStringLiteral("0123456789abcdef0123456789abcdef")) const;
+
+    /// Starts the CLI without waiting (for runs side by side); end it with finish().
+    std::unique_ptr<QProcess> start(const QStringList &args) const;
+    /// Waits for a started run to end (killing it after `timeoutMs`) and collects its output.
+    static CliRun finish(QProcess &p, int timeoutMs = 120000);
 
     static QString program();
 

@@ -68,22 +68,7 @@ protected:
     }
 
     /// `login spotify`, completed by pasting the address the fake /authorize redirects to.
-    CliRun loginSpotify()
-    {
-        return m_env.runInteractive({QStringLiteral("login"), QStringLiteral("spotify"),
-                                     QStringLiteral("--client-id"),
-                                     QStringLiteral("0123456789abcdef0123456789abcdef")},
-                                    QRegularExpression(QStringLiteral("(http://\\S+/authorize\\?\\S+)")),
-                                    [&](QProcess &p, const QRegularExpressionMatch &m) {
-                                        QNetworkRequest request{QUrl(m.captured(1))};
-                                        request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                                                             QNetworkRequest::ManualRedirectPolicy);
-                                        QNetworkReply *reply = m_nam.get(request);
-                                        if (QTest::qWaitFor([&] { return reply->isFinished(); }, 30000))
-                                            p.write(reply->rawHeader("Location") + '\n');
-                                        reply->deleteLater();
-                                    });
-    }
+    CliRun loginSpotify() { return m_env.loginSpotifyByPasting(m_nam); }
 
     pb::fakes::FakeServicesThread m_fakes;
     CliEnvironment m_env;

@@ -3,6 +3,7 @@
 #include "pb/clients/clientconfig.h"
 #include "pb/clients/requesthandle.h"
 #include "pb/clients/spotifytokens.h"
+#include "pb/clients/spotifytokenvault.h"
 #include "pb/core/types.h"
 
 #include <QObject>
@@ -43,8 +44,11 @@ public:
 
     /// Replaces the tokens (after a sign-in, or loaded from the SecretStore).
     void setTokens(SpotifyTokens tokens);
-    /// The current tokens (secret). Persist refreshToken when tokensChanged() fires.
+    /// The current tokens (secret). Without a vault, persist refreshToken when tokensChanged() fires.
     SpotifyTokens tokens() const;
+    /// Refreshes go through `vault` (the saved account's token, shared with other threads and
+    /// processes), which also stores each rotated refresh token. Null = tokens live in memory.
+    void setTokenVault(std::shared_ptr<const SpotifyTokenVault> vault) { m_vault = std::move(vault); }
     AuthState authState() const { return m_authState; }
     const SpotifyConfig &config() const { return m_config; }
 
@@ -83,6 +87,7 @@ private:
     AuthState m_authState = AuthState::SignedOut;
     std::unique_ptr<detail::HttpCore> m_http;
     SpotifyTokenEndpoint *m_tokenEndpoint = nullptr;
+    std::shared_ptr<const SpotifyTokenVault> m_vault;
     bool m_refreshing = false;
     quint64 m_tokenGeneration = 0; ///< bumped by setTokens(): a refresh started before is stale
     RequestHandle m_refreshCall;

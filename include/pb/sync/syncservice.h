@@ -2,6 +2,7 @@
 
 #include "pb/clients/clientconfig.h"
 #include "pb/clients/spotifytokens.h"
+#include "pb/clients/spotifytokenvault.h"
 #include "pb/matching/matchingengine.h"
 #include "pb/sync/statestore.h"
 #include "pb/sync/syncregistry.h"
@@ -21,6 +22,9 @@ class SyncJob;
 struct SyncAccounts {
     clients::SpotifyConfig spotify;
     clients::SpotifyTokens spotifyTokens; ///< secret
+    /// The saved account's refresh token, shared with other threads and processes (every
+    /// refresh goes through it and it stores the rotated token). Null = tokens in memory only.
+    std::shared_ptr<const clients::SpotifyTokenVault> spotifyVault;
     clients::PlexConfig plex;             ///< serverUrl + token (secret)
     QString machineIdentifier;            ///< the Plex server; empty = asked with GET /identity
 };
