@@ -54,6 +54,15 @@ void AppBackend::importPlaylistFile(const QString &, QObject *ctx,
     });
 }
 
+void AppBackend::plexTracks(const QStringList &, QObject *ctx, GuiCallback<std::vector<PlexTrack>> done)
+{
+    QTimer::singleShot(0, ctx, [done = std::move(done)] {
+        done(pb::Error::make(
+            pb::ErrorKind::InvalidInput,
+            QCoreApplication::translate("pb::gui::AppBackend", "Plex is not available here.")));
+    });
+}
+
 void AppBackend::connectPlexWithPin(QObject *, GuiCallback<std::vector<PlexServerChoice>> done)
 {
     done(unavailable());

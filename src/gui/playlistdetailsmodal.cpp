@@ -14,6 +14,7 @@
 #include <QComboBox>
 #include <QFileDialog>
 #include <QHBoxLayout>
+#include <QHash>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMessageBox>
@@ -209,7 +210,10 @@ void PlaylistDetailsModal::done(int result)
 void PlaylistDetailsModal::loadFromSnapshot()
 {
     const auto snapshot = m_backend->registry()->snapshot(m_playlist.key());
-    if (snapshot && !snapshot->tracks.empty())
+    // A run of this session carries whole outcomes; one read back from the history (after a
+    // restart) only ids, statuses and rating keys: the entries give the names, Plex the matches'.
+    const bool whole = snapshot && !snapshot->tracks.empty() && !snapshot->fromHistory;
+    if (whole)
         m_model->setOutcomes(snapshot->tracks);
     if (snapshot && snapshot->running) {
         setRunning(true);
@@ -217,15 +221,65 @@ void PlaylistDetailsModal::loadFromSnapshot()
     } else if (snapshot && snapshot->result) {
         m_status->showResult(*snapshot->result);
     }
-    if (!snapshot || snapshot->tracks.empty()) {
-        m_backend->loadEntries(m_playlist, this, [this](pb::Result<std::vector<PlaylistEntry>> entries) {
+    if (whole)
+        return;
+    std::vector<pb::sync::TrackOutcome> recorded;
+    if (snapshot && snapshot->fromHistory && !snapshot->running)
+        recorded = snapshot->tracks;
+    m_backend->loadEntries(
+        m_playlist, this, [this, recorded](pb::Result<std::vector<PlaylistEntry>> entries) {
             // A sync that started meanwhile owns the table.
-            if (entries.ok() && m_model->rowCount() == 0)
+            if (entries.ok() && m_model->rowCount() == 0) {
                 m_model->setEntries(entries.value());
-            else if (!entries.ok() && m_model->rowCount() == 0)
+                applyRecorded(recorded);
+            } else if (!entries.ok() && m_model->rowCount() == 0) {
                 m_detail->setPlainText(tr("Could not read the tracks: %1").arg(entries.error().message));
+            }
         });
+}
+
+void PlaylistDetailsModal::applyRecorded(const std::vector<pb::sync::TrackOutcome> &recorded)
+{
+    // The last run's result for each entry that is still where it was; a match is shown only
+    // once Plex has named its track, so a matched row never has an empty Plex track.
+    QStringList keys;
+    std::vector<pb::sync::TrackOutcome> matched;
+    for (const pb::sync::TrackOutcome &r : recorded) {
+        if (r.position < 0 || r.position >= m_model->rowCount() ||
+            m_model->outcome(r.position).track.id != r.track.id ||
+            m_model->outcome(r.position).status == TrackStatus::Skipped || r.status == TrackStatus::Pending)
+            continue;
+        pb::sync::TrackOutcome o = m_model->outcome(r.position);
+        o.status = r.status;
+        o.confidence = r.confidence;
+        o.reason = r.reason;
+        if (r.status == TrackStatus::Matched) {
+            o.plexTrack.ratingKey = r.plexTrack.ratingKey;
+            if (!keys.contains(r.plexTrack.ratingKey))
+                keys << r.plexTrack.ratingKey;
+            matched.push_back(std::move(o));
+        } else {
+            m_model->updateOutcome(o);
+        }
     }
+    if (keys.isEmpty())
+        return;
+    const int generation = m_generation;
+    m_backend->plexTracks(keys, this, [this, generation, matched](pb::Result<std::vector<PlexTrack>> tracks) {
+        if (!tracks.ok() || generation != m_generation || m_running)
+            return; // the rows stay pending; the next sync names them
+        QHash<QString, PlexTrack> byKey;
+        for (const PlexTrack &t : tracks.value())
+            byKey.insert(t.ratingKey, t);
+        for (pb::sync::TrackOutcome o : matched) {
+            const auto t = byKey.constFind(o.plexTrack.ratingKey);
+            if (t == byKey.cend())
+                continue; // gone from Plex since: the next sync matches it again
+            o.plexTrack = *t;
+            m_model->updateOutcome(o);
+        }
+        updateSelectionDetails();
+    });
 }
 
 void PlaylistDetailsModal::setRunning(bool running)
@@ -261,6 +315,7 @@ void PlaylistDetailsModal::onStarted(const pb::PlaylistKey &id)
 {
     if (id != m_playlist.key())
         return;
+    ++m_generation;
     m_model->resetStatuses();
     setRunning(true);
     pb::sync::SyncProgress starting;

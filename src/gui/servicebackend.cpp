@@ -115,6 +115,12 @@ void ServiceBackend::searchPlex(const QString &query, QObject *ctx, GuiCallback<
     m_plex->hubSearch(query, m_connection.status.plexSectionKey, 30, ctx, std::move(done));
 }
 
+void ServiceBackend::plexTracks(const QStringList &ratingKeys, QObject *ctx,
+                                GuiCallback<std::vector<PlexTrack>> done)
+{
+    m_plex->metadata(ratingKeys, ctx, std::move(done));
+}
+
 pb::sync::StateStore *ServiceBackend::store()
 {
     if (!m_store) {

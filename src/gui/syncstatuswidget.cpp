@@ -192,6 +192,14 @@ QString describeResult(const pb::sync::SyncResult &r)
             .arg(r.edit.moved)
             .arg(r.matched)
             .arg(r.total);
+    if (!r.edit.created && r.edit.added == 0 && r.edit.removed == 0 && r.edit.moved == 0)
+        // "0 added, 0 removed, 0 moved" reads like nothing was found; say that nothing had to change.
+        return QObject::tr("Up to date: %1 of %2 tracks in Plex (%3 missing, %4 skipped); nothing "
+                           "had to change.")
+            .arg(r.matched)
+            .arg(r.total)
+            .arg(r.missing)
+            .arg(r.skipped);
     return QObject::tr(
                "Synced: %1 of %2 tracks in Plex (%3 missing, %4 skipped). %5 added, %6 removed, %7 moved.")
         .arg(r.matched)

@@ -5,6 +5,8 @@
 #include "plextitle.h"
 #include "trackmatcher.h"
 
+#include <QSet>
+
 namespace pb::sync {
 
 namespace {
@@ -216,9 +218,11 @@ bool JobRunner::tryUnchanged()
     auto overrides = m_ctx.store->overrides(ids, m_ctx.machineIdentifier);
     if (!overrides)
         return false;
+    QSet<QString> overridden;
     for (const ManualOverride &o : *overrides) {
         if (!m_link->lastSyncedAt.isValid() || o.createdAt >= m_link->lastSyncedAt)
             return false;
+        overridden.insert(o.trackId);
     }
     std::vector<TrackOutcome> outcomes;
     for (std::size_t i = 0; i < m_entries.size(); ++i) {
@@ -229,10 +233,19 @@ bool JobRunner::tryUnchanged()
         o.position = static_cast<int>(i);
         o.track = m_entries[i].track;
         o.status = t.status;
-        o.plexTrack.ratingKey = t.ratingKey;
         o.confidence = t.confidence;
         o.reason = t.reason;
-        o.fromCache = t.status == TrackStatus::Matched;
+        o.fromOverride = overridden.contains(t.trackId);
+        if (t.status == TrackStatus::Matched) {
+            // The history keeps only the rating key; the Plex playlist just read holds the whole
+            // track (title, artist, album), which observers show. The fingerprint matched, so
+            // every key is in it; should one not be, match normally rather than show a blank.
+            const auto known = m_ctx.knownTracks.constFind(t.ratingKey);
+            if (known == m_ctx.knownTracks.cend())
+                return false;
+            o.plexTrack = *known;
+            o.fromCache = !o.fromOverride;
+        }
         outcomes.push_back(std::move(o));
     }
     setStep(SyncStep::Matching);

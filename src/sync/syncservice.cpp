@@ -181,6 +181,7 @@ std::optional<SyncJobSnapshot> SyncService::snapshot(const PlaylistKey &playlist
         return std::nullopt;
     SyncJobSnapshot snap;
     snap.playlist = playlist;
+    snap.fromHistory = true;
     snap.result = runs->front().result;
     snap.progress.totalTracks = snap.result->total;
     snap.progress.matchedTracks = snap.result->matched;

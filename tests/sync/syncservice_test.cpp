@@ -86,6 +86,18 @@ TEST_F(SyncServiceTest, UnchangedResyncSkipsMatching)
     EXPECT_EQ(m_fakes->requestCount(QStringLiteral("^/playlists"), QStringLiteral("PUT")), 0);
     EXPECT_EQ(second.matched, first.matched);
     EXPECT_EQ(plexItems(first.plexPlaylistRatingKey), expectedKeys(kPlaylist, kAbsent));
+    // The shortcut still names each matched track's Plex track, as the first sync did.
+    auto snap = m_service->snapshot(pb::PlaylistKey::spotify(QStringLiteral("pl1")));
+    ASSERT_TRUE(snap.has_value());
+    ASSERT_EQ(snap->tracks.size(), kPlaylist.size());
+    for (const TrackOutcome &o : snap->tracks) {
+        if (o.status != TrackStatus::Matched)
+            continue;
+        EXPECT_FALSE(o.plexTrack.title.isEmpty()) << "position " << o.position;
+        EXPECT_FALSE(o.plexTrack.grandparentTitle.isEmpty()) << "position " << o.position;
+        EXPECT_EQ(o.plexTrack.title, o.track.name) << "position " << o.position;
+        EXPECT_TRUE(o.fromCache);
+    }
 }
 
 TEST_F(SyncServiceTest, ResyncSearchesNothingKnownAndRemembersMisses)

@@ -69,6 +69,10 @@ public:
                              GuiCallback<std::vector<PlaylistEntry>> done) = 0;
     /// Searches the connected Plex music library (for fixing a match by hand).
     virtual void searchPlex(const QString &query, QObject *ctx, GuiCallback<std::vector<PlexTrack>> done) = 0;
+    /// The Plex tracks with these rating keys (unknown keys are left out), to name the matches
+    /// of a sync read back from the history. The default answers "not available".
+    virtual void plexTracks(const QStringList &ratingKeys, QObject *ctx,
+                            GuiCallback<std::vector<PlexTrack>> done);
     /// Stores a manual override: this Spotify track is that Plex track, on every later sync.
     virtual pb::Status setManualOverride(const SourceTrack &track, const PlexTrack &plexTrack) = 0;
 

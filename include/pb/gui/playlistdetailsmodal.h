@@ -69,6 +69,7 @@ private:
     void buildUi(CoverArtCache *covers);
     void restoreState();
     void loadFromSnapshot();
+    void applyRecorded(const std::vector<pb::sync::TrackOutcome> &recorded);
     void setRunning(bool running);
     void updateSelectionDetails();
     void onStarted(const pb::PlaylistKey &id);
@@ -97,6 +98,7 @@ private:
     QPointer<SyncHistoryDialog> m_historyDialog;
     QPointer<QMessageBox> m_previewBox;
     bool m_running = false;
+    int m_generation = 0; ///< bumped when a sync starts: late answers about an older run are dropped
     bool m_previewRequested = false; ///< the next dry-run result is offered for applying
 };
 

@@ -57,6 +57,8 @@ public:
     void loadEntries(const SourcePlaylist &playlist, QObject *ctx,
                      GuiCallback<std::vector<PlaylistEntry>> done) override;
     void searchPlex(const QString &query, QObject *ctx, GuiCallback<std::vector<PlexTrack>> done) override;
+    void plexTracks(const QStringList &ratingKeys, QObject *ctx,
+                    GuiCallback<std::vector<PlexTrack>> done) override;
     pb::Status setManualOverride(const SourceTrack &track, const PlexTrack &plexTrack) override;
     void importPlaylistFile(const QString &path, QObject *ctx,
                             GuiCallback<std::vector<ImportedSummary>> done) override;

@@ -116,6 +116,9 @@ struct SyncJobSnapshot {
     SyncProgress progress;
     std::vector<TrackOutcome> tracks; ///< by position; Pending until resolved
     std::optional<SyncResult> result; ///< the last finished run
+    /// Read back from the sync history (no run this session): `tracks` then carry only each
+    /// entry's track id, status, Plex rating key, confidence and reason, not names.
+    bool fromHistory = false;
 };
 
 } // namespace pb::sync
