@@ -44,8 +44,8 @@ protected:
     {
         int n = 0;
         for (const auto &req : m_fakes.services()->requestLog())
-            n += req.service == pb::fakes::Service::SpotifyAccounts && req.path == QLatin1String("/api/token") &&
-                 req.body.contains("grant_type=refresh_token");
+            n += req.service == pb::fakes::Service::SpotifyAccounts &&
+                 req.path == QLatin1String("/api/token") && req.body.contains("grant_type=refresh_token");
         return n;
     }
 

@@ -25,8 +25,8 @@ struct SyncAccounts {
     /// The saved account's refresh token, shared with other threads and processes (every
     /// refresh goes through it and it stores the rotated token). Null = tokens in memory only.
     std::shared_ptr<const clients::SpotifyTokenVault> spotifyVault;
-    clients::PlexConfig plex;             ///< serverUrl + token (secret)
-    QString machineIdentifier;            ///< the Plex server; empty = asked with GET /identity
+    clients::PlexConfig plex;  ///< serverUrl + token (secret)
+    QString machineIdentifier; ///< the Plex server; empty = asked with GET /identity
 };
 
 /// Tunables of the service.
