@@ -226,4 +226,31 @@ Result<std::optional<SyncRun>> StateStore::lastGoodRun(const PlaylistKey &playli
     return std::optional<SyncRun>(std::move(run));
 }
 
+Result<SyncStanding> StateStore::standing(const PlaylistKey &playlist) const
+{
+    // The two conditions are isCompletedSync() and "not a preview" in SQL.
+    const auto newest = [&](const QString &where) -> Result<std::optional<SyncResult>> {
+        auto q = sql::run(connectionFor(m_connectionName),
+                          QStringLiteral("SELECT ") + kRunColumns +
+                              QStringLiteral(" FROM sync_runs WHERE source = ? AND playlist_id = ? AND ") +
+                              where + QStringLiteral(" ORDER BY started_at DESC, id DESC LIMIT 1"),
+                          {playlist.source, playlist.id});
+        if (!q)
+            return q.error();
+        if (!q->next())
+            return std::optional<SyncResult>();
+        return std::optional<SyncResult>(readRun(*q).result);
+    };
+    auto last = newest(QStringLiteral("dry_run = 0"));
+    if (!last)
+        return last.error();
+    auto completed = newest(QStringLiteral("dry_run = 0 AND (outcome = 'succeeded' OR plex_unchanged = 0)"));
+    if (!completed)
+        return completed.error();
+    SyncStanding s;
+    s.lastSync = std::move(*last);
+    s.lastCompleted = std::move(*completed);
+    return s;
+}
+
 } // namespace pb::sync

@@ -73,6 +73,16 @@ bool SyncService::startSync(const SourcePlaylist &playlist, const SyncOptions &o
     auto job = std::make_shared<SyncJob>(playlist, options, m_accounts, m_options, std::move(sink));
     m_jobs.insert(id, job);
 
+    if (!m_snapshots.contains(id)) {
+        // The first sync of this session: how the playlist stood before it, from the history,
+        // so a cancel or failure of this run still shows the last completed sync.
+        SyncJobSnapshot first;
+        if (auto store = localStore()) {
+            if (auto standing = (*store)->standing(id))
+                first.standing = std::move(*standing);
+        }
+        m_snapshots.insert(id, std::move(first));
+    }
     SyncJobSnapshot &snap = m_snapshots[id];
     snap.playlist = id;
     snap.running = true;
@@ -183,6 +193,8 @@ std::optional<SyncJobSnapshot> SyncService::snapshot(const PlaylistKey &playlist
     snap.playlist = playlist;
     snap.fromHistory = true;
     snap.result = runs->front().result;
+    if (auto standing = (*store)->standing(playlist))
+        snap.standing = std::move(*standing);
     snap.progress.totalTracks = snap.result->total;
     snap.progress.matchedTracks = snap.result->matched;
     snap.progress.failedTracks = snap.result->missing;
@@ -233,6 +245,7 @@ void SyncService::onFinished(const PlaylistKey &id, const SyncResult &result)
     SyncJobSnapshot &snap = m_snapshots[id];
     snap.running = false;
     snap.result = result;
+    snap.standing.add(result);
     log::sync()->info("sync of {} finished: {}", log::str(id.toString()), log::str(result.message));
     Q_EMIT syncFinished(id, result);
     if (m_jobs.isEmpty())

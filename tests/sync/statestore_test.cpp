@@ -339,6 +339,64 @@ TEST_F(StateStoreTest, HistoryKeepsRunsAndTracks)
     EXPECT_DOUBLE_EQ((*good)->tracks[0].confidence, 0.97);
 }
 
+TEST_F(StateStoreTest, StandingIsTheLastSyncAndTheLastCompletedOneNeverAPreview)
+{
+    auto store = openStore();
+    ASSERT_TRUE(store);
+    const pb::PlaylistKey key = pb::PlaylistKey::spotify(QStringLiteral("sp"));
+    auto empty = store->standing(key);
+    ASSERT_TRUE(empty.ok());
+    EXPECT_FALSE(empty->lastSync.has_value());
+    EXPECT_FALSE(empty->lastCompleted.has_value());
+
+    // Oldest first: a sync, a sync that wrote and was cancelled while verifying, a cancel
+    // before any write, a failure, then a preview.
+    struct Step {
+        SyncOutcome outcome;
+        bool dryRun;
+        bool plexUnchanged;
+        int matched;
+    };
+    const std::vector<Step> steps = {{SyncOutcome::Succeeded, false, false, 10},
+                                     {SyncOutcome::Cancelled, false, false, 11},
+                                     {SyncOutcome::Cancelled, false, true, 3},
+                                     {SyncOutcome::Failed, false, true, 4},
+                                     {SyncOutcome::Succeeded, true, true, 12}};
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+        SyncRun run;
+        run.playlist = key;
+        run.machineIdentifier = QStringLiteral("A");
+        run.result.startedAt = QDateTime::fromMSecsSinceEpoch(1000 * (static_cast<qint64>(i) + 1), Qt::UTC);
+        run.result.finishedAt = run.result.startedAt.addSecs(1);
+        run.result.outcome = steps[i].outcome;
+        run.result.dryRun = steps[i].dryRun;
+        run.result.plexPlaylistUnchanged = steps[i].plexUnchanged;
+        if (steps[i].outcome == SyncOutcome::Failed) {
+            run.result.error = Error::make(ErrorKind::Network, QStringLiteral("unreachable"));
+            run.result.message = QStringLiteral("unreachable");
+        }
+        run.result.total = 12;
+        run.result.matched = steps[i].matched;
+        ASSERT_TRUE(store->recordRun(run).ok());
+        auto standing = store->standing(key);
+        ASSERT_TRUE(standing.ok());
+        ASSERT_TRUE(standing->lastSync.has_value()) << i;
+        ASSERT_TRUE(standing->lastCompleted.has_value()) << i;
+        // What the standing should be after step i, by the matched count of the runs.
+        const int lastSync = i == 4 ? 4 : steps[i].matched;
+        const int lastCompleted = i == 0 ? 10 : 11;
+        EXPECT_EQ(standing->lastSync->matched, lastSync) << i;
+        EXPECT_EQ(standing->lastCompleted->matched, lastCompleted) << i;
+        EXPECT_FALSE(standing->lastSync->dryRun) << i;
+        EXPECT_TRUE(isCompletedSync(*standing->lastCompleted)) << i;
+    }
+    auto standing = store->standing(key);
+    EXPECT_EQ(standing->lastSync->outcome, SyncOutcome::Failed);
+    ASSERT_TRUE(standing->lastSync->error.has_value());
+    EXPECT_EQ(standing->lastSync->message, QStringLiteral("unreachable"));
+    EXPECT_FALSE(store->standing(pb::PlaylistKey::spotify(QStringLiteral("other")))->lastSync.has_value());
+}
+
 TEST_F(StateStoreTest, RunWithAPositionTwiceIsATypedErrorAndNothingIsStored)
 {
     auto store = openStore();

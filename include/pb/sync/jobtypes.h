@@ -109,13 +109,42 @@ struct SyncResult {
     QDateTime finishedAt;
 };
 
+/// Whether a run is a completed sync: not a preview, and it succeeded, or it was cancelled or
+/// failed only after its write went through. The Plex playlist then holds what the run matched,
+/// so its counts are those of the playlist in Plex; a run stopped before its write says nothing
+/// about the playlist (its counts are those of a half-finished match).
+inline bool isCompletedSync(const SyncResult &r)
+{
+    return !r.dryRun && (r.outcome == SyncOutcome::Succeeded || !r.plexPlaylistUnchanged);
+}
+
+/// How a playlist stands: how its last sync ended and the last one that completed. What a
+/// playlist's card shows; previews (dry runs) change neither.
+struct SyncStanding {
+    std::optional<SyncResult> lastSync;      ///< the newest run that was not a preview
+    std::optional<SyncResult> lastCompleted; ///< the newest run for which isCompletedSync()
+
+    /// Takes a finished run into account (a preview changes nothing).
+    void add(const SyncResult &result)
+    {
+        if (result.dryRun)
+            return;
+        lastSync = result;
+        if (isCompletedSync(result))
+            lastCompleted = result;
+    }
+};
+
 /// Everything an observer needs to show one playlist's sync, live or finished.
 struct SyncJobSnapshot {
     PlaylistKey playlist;
     bool running = false;
     SyncProgress progress;
     std::vector<TrackOutcome> tracks; ///< by position; Pending until resolved
-    std::optional<SyncResult> result; ///< the last finished run
+    std::optional<SyncResult> result; ///< the last finished run (a preview too)
+    /// The last sync and the last completed one, this session or from the history, so a
+    /// cancel or failure never hides the counts of the sync before it.
+    SyncStanding standing;
     /// Read back from the sync history (no run this session): `tracks` then carry only each
     /// entry's track id, status, Plex rating key, confidence and reason, not names.
     bool fromHistory = false;

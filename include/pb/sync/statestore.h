@@ -142,6 +142,9 @@ public:
     Result<std::vector<RunTrack>> runTracks(qint64 runId) const;
     /// The newest run of a playlist that succeeded and was not a dry run, with its tracks.
     Result<std::optional<SyncRun>> lastGoodRun(const PlaylistKey &playlist) const;
+    /// The newest run that was not a dry run and the newest completed one (isCompletedSync):
+    /// two indexed reads, tracks not loaded.
+    Result<SyncStanding> standing(const PlaylistKey &playlist) const;
 
 private:
     StateStore(QString path, QString connectionName);
