@@ -168,8 +168,7 @@ void MainWindow::setPlaylists(const std::vector<SourcePlaylist> &playlists)
         connect(card, &PlaylistItem::detailsRequested, this, &MainWindow::openDetails);
         connect(card, &PlaylistItem::historyRequested, this, &MainWindow::openHistory);
         if (const auto snapshot = registry->snapshot(p.key())) {
-            if (snapshot->result)
-                card->showResult(*snapshot->result);
+            card->setStanding(snapshot->standing); // this session's runs or the history's
             if (snapshot->running) {
                 card->setRunning(true);
                 card->showProgress(snapshot->progress);

@@ -86,22 +86,15 @@ PlaylistItem::PlaylistItem(const SourcePlaylist &playlist, const QString &unread
         m_reasonLabel->setAccessibleName(tr("Why this playlist cannot be synced"));
     }
 
-    m_errorLabel = new QLabel(this);
-    m_errorLabel->setWordWrap(true);
-    m_errorLabel->setTextFormat(Qt::PlainText);
-    m_errorLabel->setStyleSheet(QStringLiteral("color: #d13b3b;"));
-    m_errorLabel->setAccessibleName(tr("Why the last sync failed"));
-    m_errorLabel->hide();
-
     auto *text = new QVBoxLayout;
     text->setSpacing(2);
     text->addWidget(m_name);
     text->addWidget(m_meta);
     text->addWidget(m_reasonLabel);
-    text->addWidget(m_errorLabel);
 
+    m_badge = new SyncStateBadge(this);
     m_status = new SyncCountsWidget(true, this);
-    m_status->hide(); // hidden before the first sync
+    m_status->hide(); // until a sync completed or runs
 
     m_details = new QToolButton(this);
     m_details->setText(tr("Details"));
@@ -130,6 +123,8 @@ PlaylistItem::PlaylistItem(const SourcePlaylist &playlist, const QString &unread
     row->setContentsMargins(8, 6, 8, 6);
     row->addWidget(m_cover);
     row->addLayout(text, 1);
+    row->addWidget(m_badge);
+    row->addSpacing(6);
     row->addWidget(m_status);
     row->addWidget(m_history);
     row->addWidget(m_details);
@@ -142,8 +137,9 @@ PlaylistItem::PlaylistItem(const SourcePlaylist &playlist, const QString &unread
         m_name->setEnabled(false);
         m_meta->setEnabled(false);
         setToolTip(m_reason);
+        m_badge->hide(); // it cannot be synced: the reason is its state
     }
-    updateMeta();
+    updateState();
 }
 
 void PlaylistItem::updateMeta()
@@ -159,50 +155,74 @@ void PlaylistItem::updateMeta()
         parts << tr("by %1").arg(m_playlist.ownerName);
     }
     parts << countText(m_playlist.trackCount, tr("1 track"), tr("%1 tracks"));
-    if (isReadable())
-        parts << tr("Last synced: %1").arg(relativeTime(m_lastSynced));
+    if (isReadable()) {
+        const QDateTime last =
+            m_standing.lastCompleted ? m_standing.lastCompleted->finishedAt.toLocalTime() : QDateTime();
+        parts << tr("Last synced: %1").arg(relativeTime(last));
+    }
     m_meta->setText(parts.join(QStringLiteral(" · ")));
-    setAccessibleDescription(m_meta->text());
+    setAccessibleDescription(isReadable() ? tr("%1. %2").arg(m_meta->text(), m_badge->accessibleDescription())
+                                          : m_meta->text());
+}
+
+CardState PlaylistItem::state() const
+{
+    return cardState(m_standing, m_running);
+}
+
+void PlaylistItem::updateState()
+{
+    const CardState s = state();
+    m_badge->setState(s, cardStateToolTip(s, m_standing, m_progress));
+    if (m_running) {
+        m_status->setCounts(SyncCounts::fromProgress(m_progress));
+        m_status->setToolTip(describeProgress(m_progress));
+        m_status->show();
+    } else if (m_standing.lastCompleted) {
+        // The last completed sync's counts, whatever happened since (a cancel, a failure).
+        m_status->setCounts(SyncCounts::fromResult(*m_standing.lastCompleted));
+        m_status->setToolTip(tr("The last completed sync, %1: %2")
+                                 .arg(relativeTime(m_standing.lastCompleted->finishedAt.toLocalTime()),
+                                      describeResult(*m_standing.lastCompleted)));
+        m_status->show();
+    } else {
+        m_status->hide(); // zeros would read as "nothing matched"
+    }
+    updateMeta();
+}
+
+void PlaylistItem::setStanding(const pb::sync::SyncStanding &standing)
+{
+    m_standing = standing;
+    updateState();
 }
 
 void PlaylistItem::setRunning(bool running)
 {
+    if (running && !m_running) {
+        m_progress = {};
+        m_progress.totalTracks = m_playlist.trackCount;
+    }
     m_running = running;
     setSyncButtonRunning(m_sync, running, tr("Sync"), tr("Cancel"));
     m_sync->setToolTip(running ? tr("Stop this sync; the Plex playlist is left as it was")
                                : tr("Copy this playlist into Plex"));
-    if (running)
-        m_status->show();
+    updateState();
 }
 
 void PlaylistItem::showProgress(const pb::sync::SyncProgress &progress)
 {
-    m_errorLabel->hide();
-    m_status->setCounts(SyncCounts::fromProgress(progress));
-    m_status->show();
+    m_progress = progress;
+    updateState();
 }
 
 void PlaylistItem::showResult(const pb::sync::SyncResult &result)
 {
-    if (result.outcome == pb::sync::SyncOutcome::Failed) {
-        // Zeros would read as "nothing matched"; say what went wrong instead.
-        m_status->hide();
-        m_errorLabel->setText(describeResult(result));
-        m_errorLabel->show();
-        return;
-    }
-    m_errorLabel->hide();
-    m_status->setCounts(SyncCounts::fromResult(result));
-    m_status->show();
-    m_status->setToolTip(describeResult(result));
-    if (!result.dryRun && result.outcome == pb::sync::SyncOutcome::Succeeded)
-        setLastSynced(result.finishedAt.isValid() ? result.finishedAt : QDateTime::currentDateTime());
-}
-
-void PlaylistItem::setLastSynced(const QDateTime &when)
-{
-    m_lastSynced = when;
-    updateMeta();
+    pb::sync::SyncResult r = result;
+    if (!r.finishedAt.isValid())
+        r.finishedAt = QDateTime::currentDateTimeUtc();
+    m_standing.add(r);
+    updateState();
 }
 
 bool PlaylistItem::matchesFilter(const QString &text) const

@@ -2,12 +2,15 @@
 #include "pb/gui/plural.h"
 
 #include <QAbstractButton>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QIcon>
 #include <QLabel>
+#include <QPainter>
 #include <QProgressBar>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 namespace pb::gui {
@@ -44,6 +47,28 @@ SyncCounts SyncCounts::fromResult(const pb::sync::SyncResult &result)
     return c;
 }
 
+QPixmap sharePie(int percent, int size, const QPalette &palette, qreal devicePixelRatio)
+{
+    QPixmap pixmap(QSize(size, size) * devicePixelRatio);
+    pixmap.setDevicePixelRatio(devicePixelRatio);
+    pixmap.fill(Qt::transparent);
+    QPainter p(&pixmap);
+    p.setRenderHint(QPainter::Antialiasing);
+    const QRectF disc = QRectF(0, 0, size, size).adjusted(1, 1, -1, -1);
+    QColor rest = palette.color(QPalette::WindowText);
+    rest.setAlphaF(0.22);
+    p.setPen(Qt::NoPen);
+    p.setBrush(rest);
+    p.drawEllipse(disc);
+    const int share = std::clamp(percent, 0, 100);
+    p.setBrush(QColor(0x2e, 0x9d, 0x4f)); // the matched icon's green
+    if (share >= 100)
+        p.drawEllipse(disc);
+    else if (share > 0)
+        p.drawPie(disc, 90 * 16, -share * 360 * 16 / 100); // clockwise from twelve o'clock
+    return pixmap;
+}
+
 SyncCountsWidget::SyncCountsWidget(bool compact, QWidget *parent) : QWidget(parent), m_compact(compact)
 {
     auto *layout = new QHBoxLayout(this);
@@ -52,12 +77,23 @@ SyncCountsWidget::SyncCountsWidget(bool compact, QWidget *parent) : QWidget(pare
     m_total = addItem(QStringLiteral(":/icons/status-total.svg"));
     m_matched = addItem(QStringLiteral(":/icons/status-matched.svg"));
     m_failed = addItem(QStringLiteral(":/icons/status-failed.svg"));
-    m_percent = addItem(QStringLiteral(":/icons/status-percent.svg"));
+    m_percent = addItem(QStringLiteral(":/icons/status-percent.svg"), &m_percentIcon);
+    if (compact) {
+        m_progress = new QProgressBar(this);
+        m_progress->setRange(0, 100);
+        m_progress->setTextVisible(true);
+        m_progress->setFormat(tr("%p %"));
+        m_progress->setAlignment(Qt::AlignCenter);
+        m_progress->setFixedWidth(fontMetrics().horizontalAdvance(QStringLiteral("100 %")) * 2);
+        m_progress->setMaximumHeight(fontMetrics().height() + 2);
+        m_progress->setAccessibleName(tr("Sync progress"));
+        layout->addWidget(m_progress);
+    }
     setAccessibleName(tr("Sync status"));
     setCounts({});
 }
 
-QLabel *SyncCountsWidget::addItem(const QString &icon)
+QLabel *SyncCountsWidget::addItem(const QString &icon, QLabel **iconOut)
 {
     auto *box = new QWidget(this);
     auto *row = new QHBoxLayout(box);
@@ -71,7 +107,24 @@ QLabel *SyncCountsWidget::addItem(const QString &icon)
     row->addWidget(iconLabel);
     row->addWidget(text);
     layout()->addWidget(box);
+    if (iconOut)
+        *iconOut = iconLabel;
     return text;
+}
+
+void SyncCountsWidget::updatePercentIcon()
+{
+    const int size = fontMetrics().height();
+    m_percentIcon->setPixmap(m_counts.finished
+                                 ? sharePie(m_counts.percent, size, palette(), devicePixelRatioF())
+                                 : QIcon(QStringLiteral(":/icons/status-percent.svg")).pixmap(size, size));
+}
+
+void SyncCountsWidget::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        updatePercentIcon(); // the pie is drawn in the palette's colours
 }
 
 void SyncCountsWidget::setCounts(const SyncCounts &counts)
@@ -96,8 +149,22 @@ void SyncCountsWidget::setCounts(const SyncCounts &counts)
     tip(m_total, tr("Tracks in the Spotify playlist: %1").arg(counts.total));
     tip(m_matched, tr("Found in Plex: %1").arg(counts.matched));
     tip(m_failed, tr("Not found in Plex: %1").arg(counts.failed));
-    tip(m_percent, counts.finished ? tr("%1 % of the playable tracks were found in Plex").arg(counts.percent)
-                                   : tr("Sync progress: %1 %").arg(counts.percent));
+    const QString percentTip =
+        counts.finished ? tr("Found in Plex: %1 % of the playable tracks (%2 of %3). This is the share "
+                             "found, not progress.")
+                              .arg(counts.percent)
+                              .arg(counts.matched)
+                              .arg(counts.matched + counts.failed)
+                        : tr("Sync progress: %1 % done").arg(counts.percent);
+    tip(m_percent, percentTip);
+    updatePercentIcon();
+    if (m_progress) {
+        // Progress is a bar on the cards; the share is the pie and its number.
+        m_progress->setValue(std::clamp(counts.percent, 0, 100));
+        m_progress->setToolTip(percentTip);
+        m_progress->setVisible(!counts.finished);
+        m_percent->parentWidget()->setVisible(counts.finished);
+    }
     setAccessibleDescription(summaryText());
 }
 

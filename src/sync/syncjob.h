@@ -20,6 +20,7 @@ public:
     void cancel() { m_cancel.cancel(); }
     bool isCancelled() const { return m_cancel.isCancelled(); }
     const SourcePlaylist &playlist() const { return m_playlist; }
+    const SyncOptions &options() const { return m_options; }
 
 private:
     SourcePlaylist m_playlist;

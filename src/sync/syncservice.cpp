@@ -107,6 +107,7 @@ void SyncService::cancelSync(const PlaylistKey &playlist)
         SyncResult r;
         r.playlist = playlist;
         r.outcome = SyncOutcome::Cancelled;
+        r.dryRun = (*it)->options().dryRun; // a preview that never ran is still not a sync
         r.message = QStringLiteral("Cancelled before it started");
         r.startedAt = r.finishedAt = QDateTime::currentDateTimeUtc();
         onFinished(playlist, r);

@@ -61,6 +61,7 @@ void TestRegistry::finish(const pb::PlaylistKey &id, const SyncResult &result)
     SyncJobSnapshot &job = m_jobs[id];
     job.running = false;
     job.result = result;
+    job.standing.add(result);
     Q_EMIT syncFinished(id, result);
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "pb/core/types.h"
+#include "pb/gui/syncstatebadge.h"
 #include "pb/sync/jobtypes.h"
 
 #include <QDateTime>
@@ -20,7 +21,10 @@ class SyncCountsWidget;
 QString unreadableReason(const SourcePlaylist &playlist, const QString &currentUserId);
 
 /// One playlist on the main page (the seed's PlaylistItem): cover, name, owner, track count,
-/// last synced, the compact sync status (hidden before the first sync) and a Sync button.
+/// last synced, its one state (never synced, syncing, synced, synced with missing tracks,
+/// cancelled, failed) as a status icon beside the compact counts, and a Sync button. While a
+/// sync runs the counts are live; otherwise they are the last completed sync's (hidden until
+/// one completed), so a cancel or failure never shows the counts of a half-finished run.
 /// Unreadable playlists are shown disabled with the reason and what to do.
 class PlaylistItem : public QFrame {
     Q_OBJECT
@@ -33,17 +37,23 @@ public:
     bool isReadable() const { return m_reason.isEmpty(); }
     bool isRunning() const { return m_running; }
 
+    /// How the playlist stands before anything happens in this view (from the registry).
+    void setStanding(const pb::sync::SyncStanding &standing);
+    const pb::sync::SyncStanding &standing() const { return m_standing; }
     void setRunning(bool running);
     void showProgress(const pb::sync::SyncProgress &progress);
+    /// A finished run: a sync changes the state (and, when it completed, the counts); a
+    /// preview changes neither.
     void showResult(const pb::sync::SyncResult &result);
-    void setLastSynced(const QDateTime &when);
+    CardState state() const;
     /// Case-insensitive match on name and owner.
     bool matchesFilter(const QString &text) const;
 
     QPushButton *syncButton() const { return m_sync; }
     SyncCountsWidget *statusWidget() const { return m_status; }
+    SyncStateBadge *stateBadge() const { return m_badge; }
     QLabel *reasonLabel() const { return m_reasonLabel; }
-    QLabel *errorLabel() const { return m_errorLabel; }
+    QLabel *metaLabel() const { return m_meta; }
     QToolButton *historyButton() const { return m_history; }
 
 Q_SIGNALS:
@@ -58,16 +68,18 @@ protected:
 
 private:
     void updateMeta();
+    void updateState();
 
     SourcePlaylist m_playlist;
     QString m_reason;
     bool m_running = false;
-    QDateTime m_lastSynced;
+    pb::sync::SyncStanding m_standing;
+    pb::sync::SyncProgress m_progress; ///< of the running sync
     QLabel *m_cover;
     QLabel *m_name;
     QLabel *m_meta;
     QLabel *m_reasonLabel;
-    QLabel *m_errorLabel; ///< the last sync's failure, if it failed
+    SyncStateBadge *m_badge;
     SyncCountsWidget *m_status;
     QToolButton *m_details;
     QToolButton *m_history;

@@ -2,10 +2,12 @@
 
 #include "pb/sync/jobtypes.h"
 
+#include <QPixmap>
 #include <QWidget>
 
 class QAbstractButton;
 class QLabel;
+class QPalette;
 class QProgressBar;
 
 namespace pb::gui {
@@ -24,6 +26,9 @@ struct SyncCounts {
 
 /// Total / matched / failed / percent, each an icon with its number and a tooltip, readable by
 /// screen readers as one sentence. Compact on the playlist cards, with words in the modal header.
+/// The percent looks different for the two things it means: during a sync it is progress (a
+/// small progress bar on the cards, the progress ring icon in the header), after it the share
+/// of the playable tracks found in Plex (a pie of that share, drawn in the palette's colours).
 class SyncCountsWidget : public QWidget {
     Q_OBJECT
 
@@ -34,9 +39,17 @@ public:
     const SyncCounts &counts() const { return m_counts; }
     /// "120 tracks, 118 matched, 2 missing, 98 % found" (also the accessible description).
     QString summaryText() const;
+    /// The compact progress bar shown instead of the share while a sync runs (cards only).
+    QProgressBar *progressBar() const { return m_progress; }
+    /// The percent label (the share after a sync; the progress in the header during one).
+    QLabel *percentLabel() const { return m_percent; }
+
+protected:
+    void changeEvent(QEvent *event) override;
 
 private:
-    QLabel *addItem(const QString &icon);
+    QLabel *addItem(const QString &icon, QLabel **iconLabel = nullptr);
+    void updatePercentIcon();
 
     bool m_compact;
     SyncCounts m_counts;
@@ -44,7 +57,13 @@ private:
     QLabel *m_matched = nullptr;
     QLabel *m_failed = nullptr;
     QLabel *m_percent = nullptr;
+    QLabel *m_percentIcon = nullptr;
+    QProgressBar *m_progress = nullptr; ///< compact only
 };
+
+/// A pie of `percent` (0–100) at `size` logical pixels: the share in the matched green, the
+/// rest in the palette's text colour, faint, so it reads on light and dark palettes.
+QPixmap sharePie(int percent, int size, const QPalette &palette, qreal devicePixelRatio);
 
 /// The modal's header sync status: counts, a progress bar, the current step and track.
 /// Hidden until a sync starts.
