@@ -123,19 +123,13 @@ void ServiceBackend::plexTracks(const QStringList &ratingKeys, QObject *ctx,
 
 pb::sync::StateStore *ServiceBackend::store()
 {
-    if (!m_store) {
-        const QString path = m_connection.serviceOptions.databasePath.isEmpty()
-                                 ? pb::sync::StateStore::defaultPath()
-                                 : m_connection.serviceOptions.databasePath;
-        auto opened = pb::sync::StateStore::open(path);
-        if (!opened.ok()) {
-            pb::log::ui()->error("could not open the state store: {}",
-                                 pb::log::str(opened.error().toString()));
-            return nullptr;
-        }
-        m_store = std::move(opened).value();
+    // One connection on this thread, shared with the service's history look-ups.
+    auto opened = m_service->localStore();
+    if (!opened.ok()) {
+        pb::log::ui()->error("could not open the state store: {}", pb::log::str(opened.error().toString()));
+        return nullptr;
     }
-    return m_store.get();
+    return *opened;
 }
 
 pb::Result<std::vector<pb::sync::SyncRun>> ServiceBackend::syncHistory(const pb::PlaylistKey &playlist,
@@ -153,16 +147,7 @@ pb::Status ServiceBackend::setManualOverride(const SourceTrack &track, const Ple
 {
     if (track.id.isEmpty())
         return pb::Error::make(pb::ErrorKind::InvalidInput, tr("Local files cannot be matched by hand."));
-    pb::sync::StateStore *s = store();
-    if (!s)
-        return pb::Error::make(pb::ErrorKind::Storage, tr("The app's database could not be opened."));
-    pb::sync::ManualOverride o;
-    o.trackId = track.id;
-    o.machineIdentifier = m_connection.accounts.machineIdentifier;
-    o.ratingKey = plexTrack.ratingKey;
-    o.note = tr("chosen in the details window");
-    o.createdAt = QDateTime::currentDateTimeUtc();
-    return s->saveOverride(o);
+    return m_service->setManualOverride(track.id, plexTrack.ratingKey, tr("chosen in the details window"));
 }
 
 } // namespace pb::gui

@@ -36,11 +36,6 @@ void SyncService::setAccounts(SyncAccounts accounts)
     m_accounts = std::move(accounts);
 }
 
-PlaylistKey SyncService::syncPlaylist(const SourcePlaylist &playlist, const SyncOptions &options)
-{
-    return startSync(playlist, options) ? playlist.key() : PlaylistKey();
-}
-
 bool SyncService::startSync(const SourcePlaylist &playlist, const SyncOptions &options)
 {
     const PlaylistKey id = playlist.key();
@@ -151,16 +146,6 @@ Status SyncService::setManualOverride(const QString &trackId, const QString &rat
         return store.error();
     return (*store)->saveOverride(
         {trackId, m_accounts.machineIdentifier, ratingKey, note, QDateTime::currentDateTimeUtc()});
-}
-
-Status SyncService::clearManualOverride(const QString &trackId)
-{
-    if (m_accounts.machineIdentifier.isEmpty())
-        return Error::make(ErrorKind::InvalidInput, QStringLiteral("no Plex server is chosen"));
-    auto store = localStore();
-    if (!store)
-        return store.error();
-    return (*store)->removeOverride(trackId, m_accounts.machineIdentifier);
 }
 
 Result<std::vector<SyncRun>> SyncService::history(const PlaylistKey &playlist, int limit) const

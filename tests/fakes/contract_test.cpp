@@ -1,5 +1,5 @@
-// Contract tests: for each recorded response in tests/data/fakes/samples (copied from
-// ../shared/specs/samples, see SOURCES.md) the fake answers the same request with the same
+// Contract tests: for each recorded response in tests/data/fakes/samples (their provenance is
+// in tests/data/fakes/SOURCES.md) the fake answers the same request with the same
 // status, the same content type and the same field names, recursively. Fields the fake adds
 // beyond a recording are listed here with the reason; fields a recording has and the fake
 // lacks are failures.

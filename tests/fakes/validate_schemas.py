@@ -9,7 +9,7 @@ its path, method and status:
   PMS      tests/data/fakes/specs/pms-openapi-1.2.0.json               (OpenAPI 3.1)
   plex.tv  tests/data/fakes/specs/plex-api-spec-0.0.3-legacy-dereferenced.yaml (OpenAPI 3.1)
 
-Overrides (see docs/fakes.md, from ../shared/reference/api-contracts.md 1.9 and 2.5):
+Overrides (each explained in docs/fakes.md):
   * Spotify playlists may have `images: null` (recorded; spec says array).
   * Spotify playlist entries may have `item`/`track` null (spec prose) or be local files
     (null ids, hrefs and album fields; validated against a looser local-file shape).

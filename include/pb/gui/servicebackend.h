@@ -98,7 +98,6 @@ private:
     pb::clients::PlexClient *m_plex;                      // parent: this
     std::vector<pb::sources::PlaylistSource *> m_sources; // parent: this; listed in this order
     std::unique_ptr<pb::sync::SyncService> m_service;
-    std::unique_ptr<pb::sync::StateStore> m_store;     ///< the GUI thread's connection
     std::vector<pb::clients::RequestHandle> m_listing; ///< the list calls of the current refresh
     // Sign-in state.
     std::unique_ptr<pb::clients::SecretStore> m_secrets;

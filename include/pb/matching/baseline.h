@@ -7,8 +7,8 @@
 #include <optional>
 #include <vector>
 
-/// Re-implementations of competitors' documented matchers (../shared/reference/landscape.md §3),
-/// used only as baselines by the accuracy harness. Not for production use.
+/// Re-implementations of competitors' documented matchers (named in docs/matching.md), used only as baselines
+/// by the accuracy harness. Not for production use.
 namespace pb::matching::baseline {
 
 /// SoulSync's original MusicMatchingEngine (landscape.md §3.1a, July 2025): core-title fast path

@@ -65,9 +65,6 @@ public:
     bool isRunning(const PlaylistKey &playlist) const override;
     std::optional<SyncJobSnapshot> snapshot(const PlaylistKey &playlist) const override;
 
-    /// The seed's name: starts the sync and returns its key, or an invalid key when it is
-    /// already running.
-    PlaylistKey syncPlaylist(const SourcePlaylist &playlist, const SyncOptions &options);
     /// Cancels every running sync.
     void cancelAll();
     /// Number of syncs running or queued.
@@ -77,14 +74,15 @@ public:
     /// server (an empty rating key means "not in my library"). Every later sync uses it first
     /// and never replaces it. One small write on this thread's state-store connection.
     Status setManualOverride(const QString &trackId, const QString &ratingKey, const QString &note = {});
-    /// Forgets the user's correction for a source track on the current server.
-    Status clearManualOverride(const QString &trackId);
 
     /// A playlist's recorded runs, newest first (tracks not loaded): one indexed read on this
     /// thread's state-store connection.
     Result<std::vector<SyncRun>> history(const PlaylistKey &playlist, int limit) const;
     /// The per-track lines of one recorded run.
     Result<std::vector<RunTrack>> runTracks(qint64 runId) const;
+    /// The state store on the service's (the GUI's) thread, opened on first use; the sync
+    /// workers open their own connections.
+    Result<StateStore *> localStore() const;
 
 Q_SIGNALS:
     /// Spotify rotated or refreshed the tokens during a sync: persist the refresh token.
@@ -96,8 +94,6 @@ private:
     void onProgress(const PlaylistKey &key, const SyncProgress &progress);
     void onTracks(const PlaylistKey &key, const std::vector<TrackOutcome> &outcomes);
     void onFinished(const PlaylistKey &key, const SyncResult &result);
-    /// This thread's state-store connection, opened on first use.
-    Result<StateStore *> localStore() const;
 
     SyncAccounts m_accounts;
     SyncServiceOptions m_options;
