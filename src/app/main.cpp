@@ -3,7 +3,6 @@
 // creates the in-process fakes (for the demo).
 #include "pb/core/appinfo.h"
 #include "pb/core/logging.h"
-#include "pb/gui/appsettings.h"
 #include "pb/gui/mainwindow.h"
 #include "pb/gui/servicebackend.h"
 
@@ -49,13 +48,6 @@ bool wantsInfoOnly(int argc, char **argv)
     return false;
 }
 
-void applySettings(pb::sync::SyncServiceOptions &options)
-{
-    const pb::gui::AppSettings settings = pb::gui::AppSettings::load();
-    options.matchConfig.acceptThreshold = settings.matchThreshold;
-    options.maxSearchesInFlight = std::min(options.maxSearchesInFlight, settings.concurrency);
-}
-
 } // namespace
 
 int main(int argc, char **argv)
@@ -93,9 +85,7 @@ int main(int argc, char **argv)
         const std::optional<pb::gui::ServiceConnection> saved =
             forcedDemo ? std::nullopt : pb::app::loadSavedAccounts();
         if (saved) {
-            pb::gui::ServiceConnection connection = *saved;
-            applySettings(connection.serviceOptions);
-            backend = std::make_unique<pb::gui::ServiceBackend>(connection);
+            backend = std::make_unique<pb::gui::ServiceBackend>(*saved);
         } else {
             pb::app::DemoOptions options;
             if (parser.isSet(QStringLiteral("latency-ms")))
@@ -108,7 +98,6 @@ int main(int argc, char **argv)
                 pb::log::app()->info("demo mode: in-process fakes, latency {} ms", options.latency.count());
                 pb::gui::ServiceConnection connection = demo->connection();
                 connection.status.demoForced = forcedDemo;
-                applySettings(connection.serviceOptions);
                 backend = std::make_unique<pb::gui::ServiceBackend>(connection);
             } else {
                 pb::log::app()->error("the demo could not start: {}",

@@ -4,6 +4,8 @@
 #include "command.h"
 #include "syncrun.h"
 
+#include "pb/sync/syncsettings.h"
+
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -285,8 +287,10 @@ int syncPlaylists(Session &session, const std::vector<SourcePlaylist> &chosen, S
             service.cancelAll();
     });
     interruptPoll.start(50);
+    // The same settings as the app's (its Settings dialog writes them), read now.
+    const sync::SyncSettings settings = sync::SyncSettings::load();
     for (const SourcePlaylist &p : chosen)
-        service.startSync(p, run.options);
+        service.startSync(p, settings.optionsFor(p, run.options));
     if (results.size() < chosen.size())
         loop.exec();
 

@@ -7,9 +7,6 @@
 namespace pb::gui {
 
 namespace {
-const QString kNaming = QStringLiteral("sync/playlistNaming");
-const QString kThreshold = QStringLiteral("sync/matchThreshold");
-const QString kConcurrency = QStringLiteral("sync/concurrency");
 const QString kAutoSyncHours = QStringLiteral("sync/autoSyncHours");
 const QString kCloseToTray = QStringLiteral("ui/closeToTray");
 } // namespace
@@ -17,16 +14,8 @@ const QString kCloseToTray = QStringLiteral("ui/closeToTray");
 AppSettings AppSettings::load(const QSettings &settings)
 {
     AppSettings s;
-    const QString naming = settings.value(kNaming, s.playlistNaming).toString().trimmed();
-    if (naming.contains(QStringLiteral("{name}")))
-        s.playlistNaming = naming;
+    static_cast<pb::sync::SyncSettings &>(s) = pb::sync::SyncSettings::load(settings);
     bool ok = false;
-    const double threshold = settings.value(kThreshold, s.matchThreshold).toDouble(&ok);
-    if (ok)
-        s.matchThreshold = std::clamp(threshold, kMinThreshold, kMaxThreshold);
-    const int concurrency = settings.value(kConcurrency, s.concurrency).toInt(&ok);
-    if (ok)
-        s.concurrency = std::clamp(concurrency, 1, kMaxConcurrency);
     const int hours = settings.value(kAutoSyncHours, s.autoSyncHours).toInt(&ok);
     if (ok)
         s.autoSyncHours = std::clamp(hours, 0, kMaxAutoSyncHours);
@@ -41,9 +30,7 @@ AppSettings AppSettings::load()
 
 void AppSettings::save(QSettings &settings) const
 {
-    settings.setValue(kNaming, playlistNaming);
-    settings.setValue(kThreshold, matchThreshold);
-    settings.setValue(kConcurrency, concurrency);
+    pb::sync::SyncSettings::save(settings);
     settings.setValue(kAutoSyncHours, autoSyncHours);
     settings.setValue(kCloseToTray, closeToTray);
 }
@@ -54,22 +41,12 @@ void AppSettings::save() const
     save(settings);
 }
 
-QString AppSettings::plexTitleFor(const QString &name, const QString &owner) const
-{
-    QString title = playlistNaming;
-    title.replace(QStringLiteral("{name}"), name).replace(QStringLiteral("{owner}"), owner);
-    title = title.simplified();
-    return title.isEmpty() ? name : title;
-}
-
 pb::sync::SyncOptions syncOptionsFor(const SourcePlaylist &playlist, const QString &librarySectionKey,
                                      const AppSettings &settings)
 {
     pb::sync::SyncOptions options;
     options.librarySectionKey = librarySectionKey;
-    const QString owner = playlist.ownerName.isEmpty() ? playlist.ownerId : playlist.ownerName;
-    options.plexTitle = settings.plexTitleFor(playlist.name, owner);
-    return options;
+    return settings.optionsFor(playlist, options);
 }
 
 } // namespace pb::gui

@@ -10,6 +10,8 @@
 #include <QNetworkAccessManager>
 #include <QTimer>
 
+#include <algorithm>
+
 namespace pb::sync {
 
 SyncJob::SyncJob(SourcePlaylist playlist, SyncOptions options, SyncAccounts accounts,
@@ -50,7 +52,11 @@ void SyncJob::run()
     clients::PlexConfig plexConfig = m_accounts.plex;
     plexConfig.pageSize = std::max(plexConfig.pageSize, 500);
     clients::PlexClient plex(&nam, plexConfig);
-    const matching::MatchingEngine engine(m_serviceOptions.matchConfig);
+    // The person's settings, read when this sync was started, refine the service's defaults.
+    matching::MatchConfig matchConfig = m_serviceOptions.matchConfig;
+    if (m_options.acceptThreshold > 0)
+        matchConfig.acceptThreshold = m_options.acceptThreshold;
+    const matching::MatchingEngine engine(matchConfig);
 
     JobContext ctx;
     sources::SpotifySource spotifySource(&spotify, {});
@@ -59,6 +65,10 @@ void SyncJob::run()
     ctx.store = store->get();
     ctx.engine = &engine;
     ctx.serviceOptions = m_serviceOptions;
+    ctx.serviceOptions.matchConfig = matchConfig;
+    if (m_options.searchesInFlight > 0)
+        ctx.serviceOptions.maxSearchesInFlight =
+            std::min(ctx.serviceOptions.maxSearchesInFlight, m_options.searchesInFlight);
     ctx.options = m_options;
     ctx.cancel = m_cancel;
     ctx.machineIdentifier = m_accounts.machineIdentifier;

@@ -146,6 +146,15 @@ TEST(AppSettings, SyncOptionsCarryTheTitleFromThePattern)
     p.ownerName.clear();
     p.ownerId = QStringLiteral("alex42");
     EXPECT_EQ(syncOptionsFor(p, {}, s).plexTitle, QStringLiteral("alex42: Road Trip"));
+    // The matching settings travel with the sync too: a change in Settings applies to the
+    // next sync without a restart, and the default is the one the CLI and match-eval use.
+    EXPECT_DOUBLE_EQ(o.acceptThreshold, pb::matching::kAcceptThreshold);
+    EXPECT_EQ(o.searchesInFlight, AppSettings::kDefaultConcurrency);
+    s.matchThreshold = 0.93;
+    s.concurrency = 2;
+    o = syncOptionsFor(p, {}, s);
+    EXPECT_DOUBLE_EQ(o.acceptThreshold, 0.93);
+    EXPECT_EQ(o.searchesInFlight, 2);
 }
 
 } // namespace

@@ -162,6 +162,26 @@ TEST_F(SyncServiceTest, ManualOverridesWinAndAreKept)
     EXPECT_EQ(o->front().ratingKey, rk(19));
 }
 
+// The threshold travels with each sync's options (read from Settings when it starts), so a
+// change applies to the next sync without rebuilding the service.
+TEST_F(SyncServiceTest, EachSyncUsesTheThresholdOfItsOptions)
+{
+    SyncOptions strict;
+    strict.dryRun = true;
+    strict.acceptThreshold = 1.01; // above every confidence
+    const SyncResult none = sync(strict);
+    ASSERT_EQ(none.outcome, SyncOutcome::Succeeded) << none.message.toStdString();
+    EXPECT_EQ(none.matched, 0);
+    EXPECT_EQ(none.missing, static_cast<int>(kPlaylist.size()));
+
+    SyncOptions usual;
+    usual.dryRun = true;
+    usual.acceptThreshold = 0.8;
+    const SyncResult all = sync(usual);
+    ASSERT_EQ(all.outcome, SyncOutcome::Succeeded) << all.message.toStdString();
+    EXPECT_EQ(all.matched, static_cast<int>(kPlaylist.size()) - 2);
+}
+
 TEST_F(SyncServiceTest, StaleCacheEntryIsRematched)
 {
     auto s = store();

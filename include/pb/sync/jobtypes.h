@@ -37,6 +37,10 @@ struct SyncOptions {
     /// more than the source declared, or more than half the Plex playlist would be removed).
     /// Off, such a sync stops with ErrorKind::ShortRead before anything is written.
     bool allowShrink = false;
+    /// Minimum confidence to accept a match for this sync; 0 = the service's (the engine's).
+    double acceptThreshold = 0;
+    /// Plex searches in flight for this sync, at most the service's; 0 = the service's.
+    int searchesInFlight = 0;
 };
 
 /// Live progress of one sync (the seed's SyncProgress).
