@@ -1,5 +1,6 @@
 #include "savedaccounts.h"
 
+#include "pb/clients/accountsettings.h"
 #include "pb/clients/secretstore.h"
 #include "pb/core/logging.h"
 
@@ -31,25 +32,15 @@ std::optional<QString> readSecret(pb::clients::SecretStore &store, const QString
 
 bool hasSavedAccounts()
 {
-    const QSettings settings;
-    for (const char *key : {"accounts/spotify/clientId", "accounts/spotify/userId", "accounts/plex/serverUrl",
-                            "accounts/plex/machineIdentifier", "accounts/plex/sectionKey"}) {
-        if (settings.value(QString::fromLatin1(key)).toString().isEmpty())
-            return false;
-    }
-    return true;
+    return pb::clients::hasSavedAccounts(QSettings());
 }
 
 std::optional<pb::gui::ServiceConnection> loadSavedAccounts()
 {
     const QSettings settings;
-    if (!hasSavedAccounts())
-        return std::nullopt;
-    const QString clientId = settings.value(QStringLiteral("accounts/spotify/clientId")).toString();
-    const QString serverUrl = settings.value(QStringLiteral("accounts/plex/serverUrl")).toString();
-    const QString machine = settings.value(QStringLiteral("accounts/plex/machineIdentifier")).toString();
-    const QString section = settings.value(QStringLiteral("accounts/plex/sectionKey")).toString();
-    if (clientId.isEmpty() || serverUrl.isEmpty() || machine.isEmpty() || section.isEmpty())
+    const pb::clients::SavedSpotifyAccount spotify = pb::clients::savedSpotifyAccount(settings);
+    const pb::clients::SavedPlexAccount plex = pb::clients::savedPlexAccount(settings);
+    if (!spotify.isSignedIn() || !plex.isSignedIn())
         return std::nullopt;
 
     const auto store = pb::clients::createSystemSecretStore();
@@ -59,22 +50,21 @@ std::optional<pb::gui::ServiceConnection> loadSavedAccounts()
         return std::nullopt;
 
     pb::gui::ServiceConnection c;
-    c.accounts.spotify = pb::clients::SpotifyConfig::fromEnvironment(clientId);
+    c.accounts.spotify = pb::clients::SpotifyConfig::fromEnvironment(spotify.clientId);
     c.accounts.spotifyTokens.refreshToken = *refresh;
     // The app, its sync workers and scheduled CLI runs share this token: refreshes take turns.
     c.accounts.spotifyVault = std::make_shared<pb::clients::SpotifyTokenVault>();
-    c.accounts.plex.serverUrl = QUrl(serverUrl);
+    c.accounts.plex.serverUrl = QUrl(plex.serverUrl);
     c.accounts.plex.token = *plexToken;
     c.accounts.plex.client = pb::clients::PlexClientInfo::forThisInstall();
-    c.accounts.machineIdentifier = machine;
+    c.accounts.machineIdentifier = plex.machineIdentifier;
     c.status.spotifyConnected = true;
-    c.status.spotifyUser.id = settings.value(QStringLiteral("accounts/spotify/userId")).toString();
-    c.status.spotifyUser.displayName =
-        settings.value(QStringLiteral("accounts/spotify/displayName")).toString();
+    c.status.spotifyUser.id = spotify.userId;
+    c.status.spotifyUser.displayName = spotify.displayName;
     c.status.plexConnected = true;
-    c.status.plexServerName = settings.value(QStringLiteral("accounts/plex/serverName")).toString();
-    c.status.plexLibraryName = settings.value(QStringLiteral("accounts/plex/sectionTitle")).toString();
-    c.status.plexSectionKey = section;
+    c.status.plexServerName = plex.serverName;
+    c.status.plexLibraryName = plex.sectionTitle;
+    c.status.plexSectionKey = plex.sectionKey;
     return c;
 }
 

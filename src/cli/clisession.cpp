@@ -91,8 +91,9 @@ Result<std::unique_ptr<Session>> Session::open(const SessionOptions &options)
     if (!options.demo) {
         // The accounts signed in with the app or with `login`: settings + the secret store.
         const QSettings settings;
-        const QString clientId = settings.value(keys::spotifyClientId).toString();
-        const QString serverUrl = settings.value(keys::plexUrl).toString();
+        const clients::SavedPlexAccount plex = clients::savedPlexAccount(settings);
+        const QString clientId = clients::savedSpotifyAccount(settings).clientId;
+        const QString serverUrl = plex.serverUrl;
         const QString notSignedIn =
             QStringLiteral("not signed in to %1: run 'playlist-bridge-cli login %2' (or sign in with the "
                            "app), or try --demo");
@@ -120,8 +121,8 @@ Result<std::unique_ptr<Session>> Session::open(const SessionOptions &options)
         s->m_accounts.plex.serverUrl = QUrl(serverUrl);
         s->m_accounts.plex.token = *plexToken;
         s->m_accounts.plex.client = clients::PlexClientInfo::forThisInstall();
-        s->m_accounts.machineIdentifier = settings.value(keys::plexMachine).toString();
-        s->m_sectionKey = settings.value(keys::plexSection).toString();
+        s->m_accounts.machineIdentifier = plex.machineIdentifier;
+        s->m_sectionKey = plex.sectionKey;
         return s;
     }
 

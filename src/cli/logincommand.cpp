@@ -82,8 +82,9 @@ int loginSpotify(const QStringList &args)
     }
     QSettings settings;
     if (clientId.isEmpty()) // a later sign-in reuses the Client ID given the first time
-        clientId =
-            settings.value(keys::spotifyClientId, settings.value(keys::spotifyDialogClientId)).toString();
+        clientId = clients::savedSpotifyAccount(settings).clientId;
+    if (clientId.isEmpty())
+        clientId = clients::lastSpotifyClientId(settings);
     clients::SpotifyAuthOptions options;
     options.config = clients::SpotifyConfig::fromEnvironment(clientId);
     options.timeout = std::chrono::seconds(timeoutSeconds);
@@ -153,11 +154,8 @@ int loginSpotify(const QStringList &args)
         err << "login spotify: could not save the sign-in: " << saved.error().toString() << '\n';
         return kExitFailure;
     }
-    settings.setValue(keys::spotifyClientId, clientId);
-    settings.setValue(keys::spotifyDialogClientId, clientId);
-    settings.setValue(keys::spotifyUserId, user->id);
-    settings.setValue(keys::spotifyName, user->displayName);
-    settings.sync();
+    clients::setLastSpotifyClientId(settings, clientId);
+    clients::saveSpotifyAccount(settings, {clientId, user->id, user->displayName});
     out << "Signed in to Spotify as " << (user->displayName.isEmpty() ? user->id : user->displayName) << " ("
         << user->id << "). The sign-in is kept in the " << secrets.backendName() << ".\n";
     return kExitOk;

@@ -183,12 +183,8 @@ int runPlexLogin(const PlexLoginOptions &o)
         return fail(err, QStringLiteral("could not save the sign-in: "), saved.error());
     const QString name = server->name.isEmpty() ? server->baseUrl : server->name;
     QSettings settings;
-    settings.setValue(keys::plexUrl, server->baseUrl);
-    settings.setValue(keys::plexMachine, server->machineIdentifier);
-    settings.setValue(keys::plexName, name);
-    settings.setValue(keys::plexSection, section->key);
-    settings.setValue(keys::plexSectionTitle, section->title);
-    settings.sync();
+    clients::savePlexAccount(
+        settings, {server->baseUrl, server->machineIdentifier, name, section->key, section->title});
     out << "Connected to the Plex server \"" << name << "\" at " << server->baseUrl << ", music library \""
         << section->title << "\" (section " << section->key << "). The server token is kept in the "
         << secrets.backendName() << ".\n";

@@ -28,8 +28,7 @@ int runLogout(const QStringList &args)
     QSettings settings;
     int code = kExitOk;
     if (spotify) {
-        settings.remove(keys::spotifyUserId);
-        settings.remove(keys::spotifyName);
+        clients::forgetSpotifyAccount(settings);
         if (const Status s = secrets.remove(clients::kSecretSpotifyRefreshToken); !s) {
             err << "logout: could not remove the Spotify sign-in: " << s.error().toString() << '\n';
             code = kExitFailure;
@@ -38,9 +37,7 @@ int runLogout(const QStringList &args)
         }
     }
     if (plex) {
-        for (const QString &key :
-             {keys::plexUrl, keys::plexMachine, keys::plexName, keys::plexSection, keys::plexSectionTitle})
-            settings.remove(key);
+        clients::forgetPlexAccount(settings);
         Status s = secrets.remove(clients::kSecretPlexServerToken);
         if (s)
             s = secrets.remove(clients::kSecretPlexUserToken);
@@ -51,7 +48,6 @@ int runLogout(const QStringList &args)
             out << "Signed out of Plex.\n";
         }
     }
-    settings.sync();
     return code;
 }
 

@@ -32,21 +32,22 @@ int runStatus(const QStringList &argsIn)
     }
     // Who is signed in (settings only: no keychain, no network). `logout` clears these keys.
     const QSettings settings;
-    const QString spotifyUser = settings.value(keys::spotifyUserId).toString();
-    const QString spotifyName = settings.value(keys::spotifyName).toString();
-    const QString plexUrl = settings.value(keys::plexUrl).toString();
+    const clients::SavedSpotifyAccount spotifyAccount = clients::savedSpotifyAccount(settings);
+    const clients::SavedPlexAccount plex = clients::savedPlexAccount(settings);
+    const QString spotifyUser = spotifyAccount.userId;
+    const QString spotifyName = spotifyAccount.displayName;
+    const QString plexUrl = plex.serverUrl;
     const QJsonObject accounts{
         {QStringLiteral("spotify"), spotifyUser.isEmpty()
                                         ? QJsonValue()
                                         : QJsonObject{{QStringLiteral("userId"), spotifyUser},
                                                       {QStringLiteral("displayName"), spotifyName}}},
-        {QStringLiteral("plex"),
-         plexUrl.isEmpty()
-             ? QJsonValue()
-             : QJsonObject{{QStringLiteral("server"), settings.value(keys::plexName).toString()},
-                           {QStringLiteral("url"), plexUrl},
-                           {QStringLiteral("sectionKey"), settings.value(keys::plexSection).toString()},
-                           {QStringLiteral("library"), settings.value(keys::plexSectionTitle).toString()}}}};
+        {QStringLiteral("plex"), plexUrl.isEmpty()
+                                     ? QJsonValue()
+                                     : QJsonObject{{QStringLiteral("server"), plex.serverName},
+                                                   {QStringLiteral("url"), plexUrl},
+                                                   {QStringLiteral("sectionKey"), plex.sectionKey},
+                                                   {QStringLiteral("library"), plex.sectionTitle}}}};
     if (!json) {
         out << "Spotify: "
             << (spotifyUser.isEmpty()
@@ -57,8 +58,7 @@ int runStatus(const QStringList &argsIn)
         out << "Plex:    "
             << (plexUrl.isEmpty() ? QStringLiteral("not signed in ('playlist-bridge-cli login plex')")
                                   : QStringLiteral("server \"%1\" at %2, library \"%3\"")
-                                        .arg(settings.value(keys::plexName).toString(), plexUrl,
-                                             settings.value(keys::plexSectionTitle).toString()))
+                                        .arg(plex.serverName, plexUrl, plex.sectionTitle))
             << "\n\n";
     }
     const QString path = opts->databasePath.isEmpty() ? sync::StateStore::defaultPath() : opts->databasePath;

@@ -2,6 +2,8 @@
 // then saving what was connected. Secrets go only to the SecretStore.
 #include "pb/gui/servicebackend.h"
 
+#include "pb/clients/accountsettings.h"
+
 #include "pb/clients/connectionprober.h"
 #include "pb/clients/plexclient.h"
 #include "pb/clients/plextvclient.h"
@@ -21,15 +23,6 @@
 namespace pb::gui {
 
 namespace {
-
-const QString kSpotifyClientId = QStringLiteral("accounts/spotify/clientId");
-const QString kSpotifyUserId = QStringLiteral("accounts/spotify/userId");
-const QString kSpotifyName = QStringLiteral("accounts/spotify/displayName");
-const QString kPlexUrl = QStringLiteral("accounts/plex/serverUrl");
-const QString kPlexMachine = QStringLiteral("accounts/plex/machineIdentifier");
-const QString kPlexName = QStringLiteral("accounts/plex/serverName");
-const QString kPlexSection = QStringLiteral("accounts/plex/sectionKey");
-const QString kPlexSectionTitle = QStringLiteral("accounts/plex/sectionTitle");
 
 void ignore(pb::Status) {}
 
@@ -87,9 +80,7 @@ void ServiceBackend::connectSpotify(const QString &clientId, QObject *ctx, GuiCa
                 if (!user.ok())
                     return finish(user.error());
                 QSettings settings;
-                settings.setValue(kSpotifyClientId, clientId);
-                settings.setValue(kSpotifyUserId, user->id);
-                settings.setValue(kSpotifyName, user->displayName);
+                pb::clients::saveSpotifyAccount(settings, {clientId, user->id, user->displayName});
                 secrets()->write(QString::fromLatin1(pb::clients::kSecretSpotifyRefreshToken),
                                  tokens.refreshToken, this, [this, user = *user, finish](pb::Status saved) {
                                      if (!saved.ok())
@@ -251,11 +242,8 @@ pb::Status ServiceBackend::choosePlexLibrary(const QString &machineIdentifier, c
     if (sectionTitle.isEmpty())
         return pb::Error::make(pb::ErrorKind::InvalidInput, tr("Pick a music library of that server."));
     QSettings settings;
-    settings.setValue(kPlexUrl, server->baseUrl);
-    settings.setValue(kPlexMachine, machineIdentifier);
-    settings.setValue(kPlexName, choice->name);
-    settings.setValue(kPlexSection, sectionKey);
-    settings.setValue(kPlexSectionTitle, sectionTitle);
+    pb::clients::savePlexAccount(
+        settings, {server->baseUrl, machineIdentifier, choice->name, sectionKey, sectionTitle});
     secrets()->write(QString::fromLatin1(pb::clients::kSecretPlexServerToken), server->accessToken, this,
                      [this](pb::Status saved) {
                          if (!saved.ok())
@@ -269,8 +257,7 @@ pb::Status ServiceBackend::choosePlexLibrary(const QString &machineIdentifier, c
 void ServiceBackend::disconnectSpotify()
 {
     QSettings settings;
-    for (const QString &key : {kSpotifyUserId, kSpotifyName})
-        settings.remove(key);
+    pb::clients::forgetSpotifyAccount(settings);
     secrets()->remove(QString::fromLatin1(pb::clients::kSecretSpotifyRefreshToken), this,
                       [this](pb::Status s) {
                           ignore(s);
@@ -281,8 +268,7 @@ void ServiceBackend::disconnectSpotify()
 void ServiceBackend::disconnectPlex()
 {
     QSettings settings;
-    for (const QString &key : {kPlexUrl, kPlexMachine, kPlexName, kPlexSection, kPlexSectionTitle})
-        settings.remove(key);
+    pb::clients::forgetPlexAccount(settings);
     secrets()->remove(QString::fromLatin1(pb::clients::kSecretPlexServerToken), this, [this](pb::Status s) {
         ignore(s);
         Q_EMIT accountsSaved();

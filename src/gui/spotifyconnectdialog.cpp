@@ -1,5 +1,7 @@
 #include "pb/gui/spotifyconnectdialog.h"
 
+#include "pb/clients/accountsettings.h"
+
 #include "pb/gui/appbackend.h"
 
 #include <QApplication>
@@ -16,10 +18,6 @@
 #include <QVBoxLayout>
 
 namespace pb::gui {
-
-namespace {
-const QString kClientIdKey = QStringLiteral("spotify/clientId"); // a public identifier, not a secret
-}
 
 SpotifyConnectDialog::SpotifyConnectDialog(AppBackend *backend, QWidget *parent)
     : QDialog(parent), m_backend(backend), m_pages(new QStackedWidget(this))
@@ -63,7 +61,7 @@ QWidget *SpotifyConnectDialog::buildSetupPage()
            "when you sign in; Spotify refuses \"localhost\"):</li></ol>"));
     auto *scopesLabel = new QLabel(tr("The app will ask for these <b>scopes</b> (read-only):"), page);
     auto *clientLabel = new QLabel(tr("Paste the app's <b>Client ID</b>:"), page);
-    m_clientId = new QLineEdit(QSettings().value(kClientIdKey).toString(), page);
+    m_clientId = new QLineEdit(pb::clients::lastSpotifyClientId(QSettings()), page);
     m_clientId->setPlaceholderText(tr("32 characters, for example 0123456789abcdef0123456789abcdef"));
     m_clientId->setAccessibleName(tr("Spotify Client ID"));
     m_clientId->setMaxLength(64);
@@ -151,7 +149,8 @@ void SpotifyConnectDialog::startSignIn()
     const QString clientId = m_clientId->text().trimmed();
     if (!isValidClientId(clientId))
         return;
-    QSettings().setValue(kClientIdKey, clientId);
+    QSettings settings;
+    pb::clients::setLastSpotifyClientId(settings, clientId);
     m_error->hide();
     m_pages->setCurrentIndex(1);
     const int attempt = ++m_attempt;
