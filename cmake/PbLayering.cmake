@@ -1,5 +1,7 @@
-# Enforces the layer rules at configure time: inner layers never link Qt Widgets, and the
-# matching layer links neither Widgets nor Network. A violation stops the configure step.
+# Enforces the layer rules at configure time: inner layers never link Qt Widgets, the matching
+# layer links neither Widgets nor Network, and only the programs, tests and benchmarks link
+# the composition root (pb_app); the GUI never links it or the fakes. A violation stops the
+# configure step.
 function(_pb_collect_links target out)
     set(_seen "")
     set(_todo "${target}")
@@ -32,13 +34,18 @@ function(_pb_collect_links target out)
 endfunction()
 
 function(pb_check_layering)
-    foreach(_t IN ITEMS pb_core pb_matching pb_clients pb_fakes pb_sources pb_sync playlist-bridge-cli
+    foreach(_t IN ITEMS pb_core pb_matching pb_clients pb_fakes pb_sources pb_sync pb_gui playlist-bridge-cli
                         playlist-bridge-fakes)
         if(NOT TARGET ${_t})
             continue()
         endif()
         _pb_collect_links(${_t} _deps)
-        set(_forbidden Qt6::Widgets Qt::Widgets)
+        set(_forbidden pb_app)
+        if(_t STREQUAL "pb_gui")
+            list(APPEND _forbidden pb_fakes)
+        else()
+            list(APPEND _forbidden Qt6::Widgets Qt::Widgets)
+        endif()
         if(_t STREQUAL "pb_matching")
             list(APPEND _forbidden Qt6::Network Qt::Network)
         endif()

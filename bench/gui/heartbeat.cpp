@@ -4,11 +4,11 @@
 // never asserts (speed is measured, not tested).
 //
 //   playlist-bridge-gui-bench [--tracks N] [--library N] [--latency-ms N] [--json]
-#include "demoenvironment.h"
+#include "pb/app/demoenvironment.h"
 
+#include "pb/app/servicebackend.h"
 #include "pb/gui/mainwindow.h"
 #include "pb/gui/playlistdetailsmodal.h"
-#include "pb/gui/servicebackend.h"
 #include "pb/gui/tracktablemodel.h"
 #include "pb/sync/syncregistry.h"
 
@@ -58,7 +58,7 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "fakes did not start: %s\n", qPrintable(s.error().toString()));
         return 1;
     }
-    pb::gui::ServiceBackend backend(demo.connection());
+    pb::app::ServiceBackend backend(demo.connection());
     pb::gui::MainWindow window(&backend);
     window.resize(1000, 700);
     window.show();

@@ -4,13 +4,13 @@
 // when available).
 //
 //   playlist-bridge-screenshots OUTPUT_DIR [--latency-ms N]
-#include "demoenvironment.h"
+#include "pb/app/demoenvironment.h"
 
+#include "pb/app/servicebackend.h"
 #include "pb/gui/mainwindow.h"
 #include "pb/gui/playlistdetailsmodal.h"
 #include "pb/gui/playlistitem.h"
 #include "pb/gui/plexconnectdialog.h"
-#include "pb/gui/servicebackend.h"
 #include "pb/gui/settingsdialog.h"
 #include "pb/gui/spotifyconnectdialog.h"
 #include "pb/gui/synchistorydialog.h"
@@ -100,7 +100,7 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "fakes did not start: %s\n", qPrintable(s.error().toString()));
         return 1;
     }
-    pb::gui::ServiceBackend backend(demo.connection());
+    pb::app::ServiceBackend backend(demo.connection());
     pb::gui::MainWindow window(&backend);
     window.resize(1100, 1000);
     window.show();

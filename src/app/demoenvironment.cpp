@@ -1,4 +1,4 @@
-#include "demoenvironment.h"
+#include "pb/app/demoenvironment.h"
 
 #include "pb/fakes/fakeservices.h"
 #include "pb/fakes/fakeservicesthread.h"
@@ -61,9 +61,9 @@ pb::fakes::FakeServices *DemoEnvironment::fakes() const
     return m_thread ? m_thread->services() : nullptr;
 }
 
-pb::gui::ServiceConnection DemoEnvironment::connection() const
+pb::app::ServiceConnection DemoEnvironment::connection() const
 {
-    pb::gui::ServiceConnection c;
+    pb::app::ServiceConnection c;
     pb::fakes::FakeServices *f = fakes();
     if (!f)
         return c;

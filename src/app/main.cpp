@@ -1,14 +1,14 @@
 // The composition root of the desktop app: builds the services and the window, wires them,
 // runs the event loop. Nothing else constructs long-lived services. It is the only code that
 // creates the in-process fakes (for the demo).
+#include "pb/app/servicebackend.h"
 #include "pb/core/appinfo.h"
 #include "pb/core/logging.h"
 #include "pb/gui/mainwindow.h"
-#include "pb/gui/servicebackend.h"
 
-#include "demoenvironment.h"
-#include "offlinebackend.h"
-#include "savedaccounts.h"
+#include "pb/app/demoenvironment.h"
+#include "pb/app/offlinebackend.h"
+#include "pb/app/savedaccounts.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -82,10 +82,10 @@ int main(int argc, char **argv)
         std::unique_ptr<pb::gui::AppBackend> backend;
         const bool forcedDemo = parser.isSet(QStringLiteral("demo"));
         // Real accounts when both are connected; otherwise (or with --demo) the built-in demo.
-        const std::optional<pb::gui::ServiceConnection> saved =
+        const std::optional<pb::app::ServiceConnection> saved =
             forcedDemo ? std::nullopt : pb::app::loadSavedAccounts();
         if (saved) {
-            backend = std::make_unique<pb::gui::ServiceBackend>(*saved);
+            backend = std::make_unique<pb::app::ServiceBackend>(*saved);
         } else {
             pb::app::DemoOptions options;
             if (parser.isSet(QStringLiteral("latency-ms")))
@@ -96,9 +96,9 @@ int main(int argc, char **argv)
             const pb::Status started = demo->start();
             if (started.ok()) {
                 pb::log::app()->info("demo mode: in-process fakes, latency {} ms", options.latency.count());
-                pb::gui::ServiceConnection connection = demo->connection();
+                pb::app::ServiceConnection connection = demo->connection();
                 connection.status.demoForced = forcedDemo;
-                backend = std::make_unique<pb::gui::ServiceBackend>(connection);
+                backend = std::make_unique<pb::app::ServiceBackend>(connection);
             } else {
                 pb::log::app()->error("the demo could not start: {}",
                                       pb::log::str(started.error().toString()));

@@ -1,4 +1,4 @@
-#include "offlinebackend.h"
+#include "pb/app/offlinebackend.h"
 
 #include <QCoreApplication>
 #include <QTimer>

@@ -1,4 +1,4 @@
-#include "savedaccounts.h"
+#include "pb/app/savedaccounts.h"
 
 #include "pb/clients/accountsettings.h"
 #include "pb/clients/secretstore.h"
@@ -35,7 +35,7 @@ bool hasSavedAccounts()
     return pb::clients::hasSavedAccounts(QSettings());
 }
 
-std::optional<pb::gui::ServiceConnection> loadSavedAccounts()
+std::optional<pb::app::ServiceConnection> loadSavedAccounts()
 {
     const QSettings settings;
     const pb::clients::SavedSpotifyAccount spotify = pb::clients::savedSpotifyAccount(settings);
@@ -49,7 +49,7 @@ std::optional<pb::gui::ServiceConnection> loadSavedAccounts()
     if (!refresh || refresh->isEmpty() || !plexToken || plexToken->isEmpty())
         return std::nullopt;
 
-    pb::gui::ServiceConnection c;
+    pb::app::ServiceConnection c;
     c.accounts.spotify = pb::clients::SpotifyConfig::fromEnvironment(spotify.clientId);
     c.accounts.spotifyTokens.refreshToken = *refresh;
     // The app, its sync workers and scheduled CLI runs share this token: refreshes take turns.

@@ -2,13 +2,13 @@
 // tracks, cancelled, failed — and after a cancel or failure the counts of the last completed
 // sync, also after a restart of the app. The real widgets, SyncService, clients and state store
 // against the demo's fakes (faults from the fakes' injector), as `playlist-bridge --demo` runs.
-#include "demoenvironment.h"
+#include "pb/app/demoenvironment.h"
 
+#include "pb/app/servicebackend.h"
 #include "pb/fakes/fakeservices.h"
 #include "pb/fakes/world.h"
 #include "pb/gui/mainwindow.h"
 #include "pb/gui/playlistitem.h"
-#include "pb/gui/servicebackend.h"
 #include "pb/gui/syncstatebadge.h"
 #include "pb/gui/syncstatuswidget.h"
 #include "pb/sync/syncregistry.h"
@@ -29,6 +29,8 @@
 namespace {
 
 using namespace pb::gui;
+using pb::app::ServiceBackend;
+using pb::app::ServiceConnection;
 using namespace pb::sync;
 
 constexpr int kTimeoutMs = 120000;

@@ -1,13 +1,13 @@
 // End-to-end widget tests: the real widgets, the real SyncService and clients, and the
 // in-process fakes wired exactly as `playlist-bridge --demo` wires them (DemoEnvironment).
-#include "demoenvironment.h"
+#include "pb/app/demoenvironment.h"
 
+#include "pb/app/servicebackend.h"
 #include "pb/fakes/fakeservices.h"
 #include "pb/gui/appsettings.h"
 #include "pb/gui/mainwindow.h"
 #include "pb/gui/playlistdetailsmodal.h"
 #include "pb/gui/playlistitem.h"
-#include "pb/gui/servicebackend.h"
 #include "pb/gui/synchistorydialog.h"
 #include "pb/gui/synchistorymodel.h"
 #include "pb/gui/syncstatuswidget.h"
@@ -32,6 +32,8 @@
 namespace {
 
 using namespace pb::gui;
+using pb::app::ServiceBackend;
+using pb::app::ServiceConnection;
 using namespace pb::sync;
 
 constexpr int kTimeoutMs = 60000;

@@ -3,12 +3,12 @@
 // (listed first by plex.tv, one music library) and the owned "Home Server" (Movies, Rock,
 // Jazz, TV Shows). Both servers are offered, each with only its own music libraries, and the
 // chosen server and library are what gets saved.
-#include "demoenvironment.h"
+#include "pb/app/demoenvironment.h"
 
+#include "pb/app/servicebackend.h"
 #include "pb/clients/clientconfig.h"
 #include "pb/fakes/fakeservices.h"
 #include "pb/gui/plexconnectdialog.h"
-#include "pb/gui/servicebackend.h"
 
 #include <QComboBox>
 #include <QSettings>
@@ -24,6 +24,8 @@
 namespace {
 
 using namespace pb::gui;
+using pb::app::ServiceBackend;
+using pb::app::ServiceConnection;
 
 const QString kDenId = QStringLiteral("5d3e7a1c9b2f40e6a8c4d1b7e9f2a3c5b6d7e8f9");
 const QString kHomeId = QStringLiteral("a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0");

@@ -2,14 +2,14 @@
 // every matched row after each sync, whether the match was made now, came from the match cache
 // or the "already up to date" shortcut, or from a manual fix; also after the details are closed
 // and reopened, and after a restart of the app on a profile with its state in SQLite.
-#include "demoenvironment.h"
+#include "pb/app/demoenvironment.h"
 
+#include "pb/app/servicebackend.h"
 #include "pb/fakes/fakeservices.h"
 #include "pb/fakes/world.h"
 #include "pb/gui/mainwindow.h"
 #include "pb/gui/playlistdetailsmodal.h"
 #include "pb/gui/playlistitem.h"
-#include "pb/gui/servicebackend.h"
 #include "pb/gui/syncstatuswidget.h"
 #include "pb/gui/tracktablemodel.h"
 #include "pb/sync/syncregistry.h"
@@ -31,6 +31,8 @@
 namespace {
 
 using namespace pb::gui;
+using pb::app::ServiceBackend;
+using pb::app::ServiceConnection;
 using namespace pb::sync;
 
 constexpr int kTimeoutMs = 120000;

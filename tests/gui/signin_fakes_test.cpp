@@ -1,12 +1,12 @@
 // Sign-in through the real ServiceBackend and clients against the fakes: Connect Plex with the
 // PIN flow (plex.tv PIN approved by the fake, resources with a dead connection first, then
 // the live one), the server/library picker, and what gets saved.
-#include "demoenvironment.h"
+#include "pb/app/demoenvironment.h"
 
+#include "pb/app/servicebackend.h"
 #include "pb/clients/clientconfig.h"
 #include "pb/fakes/fakeservices.h"
 #include "pb/gui/plexconnectdialog.h"
-#include "pb/gui/servicebackend.h"
 #include "pb/gui/spotifyconnectdialog.h"
 
 #include <QComboBox>
@@ -23,6 +23,8 @@
 namespace {
 
 using namespace pb::gui;
+using pb::app::ServiceBackend;
+using pb::app::ServiceConnection;
 
 TEST(SignInAgainstFakes, PlexPinFlowListsTheServerAndSavesTheLibrary)
 {

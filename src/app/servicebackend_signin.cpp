@@ -1,6 +1,6 @@
 // ServiceBackend's sign-in half: Spotify (PKCE + loopback) and Plex (PIN or URL + token),
 // then saving what was connected. Secrets go only to the SecretStore.
-#include "pb/gui/servicebackend.h"
+#include "pb/app/servicebackend.h"
 
 #include "pb/clients/accountsettings.h"
 
@@ -20,7 +20,7 @@
 #include <memory>
 #include <optional>
 
-namespace pb::gui {
+namespace pb::app {
 
 namespace {
 
@@ -275,4 +275,4 @@ void ServiceBackend::disconnectPlex()
     });
 }
 
-} // namespace pb::gui
+} // namespace pb::app

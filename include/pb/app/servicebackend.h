@@ -27,7 +27,14 @@ namespace pb::sync {
 class StateStore;
 }
 
-namespace pb::gui {
+namespace pb::app {
+
+// The backend speaks the GUI's backend vocabulary (pb/gui/appbackend.h).
+using gui::AccountStatus;
+using gui::AppBackend;
+using gui::GuiCallback;
+using gui::ImportedSummary;
+using gui::PlexServerChoice;
 
 /// Everything a ServiceBackend needs: the signed-in accounts (real services or the demo's
 /// fakes), what the account bar shows and the sync service's tunables.
@@ -37,11 +44,11 @@ struct ServiceConnection {
     pb::sync::SyncServiceOptions serviceOptions;
 };
 
-/// The AppBackend of a connected app: the playlist sources (the Spotify Web API over the real
-/// SpotifyClient) and the PlexClient on the GUI thread's network manager for listing and
-/// searching (asynchronous, never blocking), the SyncService as the registry, and the state
-/// store for manual overrides. The composition
-/// root gives it real accounts or the demo's fakes; the widgets cannot tell the difference.
+/// The AppBackend of a connected app, built by the composition root (main.cpp): the playlist sources (the
+/// Spotify Web API over the real SpotifyClient) and the PlexClient on the GUI thread's network manager for
+/// listing and searching (asynchronous, never blocking), the SyncService as the registry, and the state store
+/// for manual overrides. The composition root gives it real accounts or the demo's fakes; the widgets cannot
+/// tell the difference.
 class ServiceBackend : public AppBackend {
     Q_OBJECT
 
@@ -108,4 +115,4 @@ private:
     std::function<void(const QUrl &)> m_openBrowser;
 };
 
-} // namespace pb::gui
+} // namespace pb::app

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "pb/gui/servicebackend.h"
+#include "pb/app/servicebackend.h"
 
 #include <optional>
 
@@ -10,7 +10,7 @@ namespace pb::app {
 /// refresh token and the Plex token from the system keychain (or the owner-only file).
 /// nullopt unless both Spotify and Plex are fully connected. Waits (briefly, at start-up,
 /// before any window exists) for the keychain.
-std::optional<pb::gui::ServiceConnection> loadSavedAccounts();
+std::optional<pb::app::ServiceConnection> loadSavedAccounts();
 
 /// Whether QSettings says both accounts are connected (the tokens are not checked).
 bool hasSavedAccounts();

@@ -1,8 +1,8 @@
 #pragma once
 
+#include "pb/app/servicebackend.h"
 #include "pb/core/result.h"
 #include "pb/fakes/world.h"
-#include "pb/gui/servicebackend.h"
 
 #include <QTemporaryDir>
 
@@ -39,7 +39,7 @@ public:
 
     pb::Status start();
     /// Accounts, account-bar status and service options pointing at the fakes.
-    pb::gui::ServiceConnection connection() const;
+    pb::app::ServiceConnection connection() const;
     /// The running fakes (thread-safe accessors only).
     pb::fakes::FakeServices *fakes() const;
     /// The demo's throw-away state database (it holds the demo's imported file from the start).

@@ -1,6 +1,6 @@
 // Importing playlist files: parsed on a worker thread (pure parsers, no database), stored on
 // the GUI thread's state-store connection, then the list is refreshed.
-#include "pb/gui/servicebackend.h"
+#include "pb/app/servicebackend.h"
 
 #include "pb/sync/importer.h"
 
@@ -9,7 +9,7 @@
 #include <QPointer>
 #include <QtConcurrent>
 
-namespace pb::gui {
+namespace pb::app {
 
 void ServiceBackend::importPlaylistFile(const QString &path, QObject *ctx,
                                         GuiCallback<std::vector<ImportedSummary>> done)
@@ -41,4 +41,4 @@ void ServiceBackend::importPlaylistFile(const QString &path, QObject *ctx,
     watcher->setFuture(QtConcurrent::run([path] { return pb::sync::readPlaylistFile(path); }));
 }
 
-} // namespace pb::gui
+} // namespace pb::app

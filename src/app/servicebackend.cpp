@@ -1,4 +1,4 @@
-#include "pb/gui/servicebackend.h"
+#include "pb/app/servicebackend.h"
 
 #include "pb/clients/plexclient.h"
 #include "pb/clients/secretstore.h"
@@ -13,7 +13,7 @@
 #include <QNetworkAccessManager>
 #include <QTimer>
 
-namespace pb::gui {
+namespace pb::app {
 
 ServiceBackend::ServiceBackend(ServiceConnection connection, QObject *parent)
     : AppBackend(parent), m_connection(std::move(connection)), m_network(new QNetworkAccessManager(this)),
@@ -150,4 +150,4 @@ pb::Status ServiceBackend::setManualOverride(const SourceTrack &track, const Ple
     return m_service->setManualOverride(track.id, plexTrack.ratingKey, tr("chosen in the details window"));
 }
 
-} // namespace pb::gui
+} // namespace pb::app
