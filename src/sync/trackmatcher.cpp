@@ -133,10 +133,14 @@ void TrackMatcher::resolveFromStore(const QHash<QString, PlexTrack> &present)
             emitOutcome(id, o);
             continue;
         }
+        // A remembered decision stands only while the threshold would still make it: after a
+        // change in Settings, a miss whose best candidate now passes is searched again and a
+        // match that no longer passes is re-matched.
+        const double threshold = m_ctx.serviceOptions.matchConfig.acceptThreshold;
         if (auto c = m_cache.constFind(id); c != m_cache.cend() && c->ratingKey.isEmpty()) {
             // A remembered miss: not searched again until it is old enough.
             const auto retry = m_ctx.serviceOptions.missRetryAfter;
-            if (retry.count() > 0 && c->matchedAt.isValid() &&
+            if (retry.count() > 0 && c->matchedAt.isValid() && c->confidence < threshold &&
                 c->matchedAt.addSecs(retry.count()) > QDateTime::currentDateTimeUtc()) {
                 o.status = TrackStatus::Missing;
                 o.fromCache = true;
@@ -147,7 +151,7 @@ void TrackMatcher::resolveFromStore(const QHash<QString, PlexTrack> &present)
                 emitOutcome(id, o);
                 continue;
             }
-        } else if (c != m_cache.cend()) {
+        } else if (c != m_cache.cend() && c->confidence >= threshold) {
             if (auto t = present.constFind(c->ratingKey); t != present.cend()) {
                 o.status = TrackStatus::Matched;
                 o.fromCache = true;

@@ -163,7 +163,7 @@ TEST_F(SyncServiceTest, ManualOverridesWinAndAreKept)
 }
 
 // The threshold travels with each sync's options (read from Settings when it starts), so a
-// change applies to the next sync without rebuilding the service.
+// change applies to the next sync without rebuilding the service, remembered decisions included.
 TEST_F(SyncServiceTest, EachSyncUsesTheThresholdOfItsOptions)
 {
     SyncOptions strict;
@@ -180,6 +180,12 @@ TEST_F(SyncServiceTest, EachSyncUsesTheThresholdOfItsOptions)
     const SyncResult all = sync(usual);
     ASSERT_EQ(all.outcome, SyncOutcome::Succeeded) << all.message.toStdString();
     EXPECT_EQ(all.matched, static_cast<int>(kPlaylist.size()) - 2);
+
+    // Both runs remembered their decisions; each still follows the threshold of its own sync:
+    // the misses above were searched again, and these matches are not reused at 1.01.
+    const SyncResult again = sync(strict);
+    ASSERT_EQ(again.outcome, SyncOutcome::Succeeded) << again.message.toStdString();
+    EXPECT_EQ(again.matched, 0);
 }
 
 TEST_F(SyncServiceTest, StaleCacheEntryIsRematched)
