@@ -1,5 +1,5 @@
 // playlist-bridge-cli sync (PLAYLIST_ID|NAME)... | --all [--dry-run] [--json] [--force-rematch]
-//                          [--section KEY] [--strict]
+//                          [--section KEY] [--strict] [--keep-hand-added|--remove-hand-added]
 #include "clisession.h"
 #include "command.h"
 #include "syncrun.h"
@@ -147,6 +147,7 @@ int runSync(const QStringList &argsIn)
     }
     sync::SyncOptions syncOptions;
     bool json = false, all = false, strict = false;
+    std::optional<bool> keepHandAdded;
     QStringList wanted;
     for (int i = 0; i < args.size(); ++i) {
         const QString a = args[i];
@@ -162,6 +163,10 @@ int runSync(const QStringList &argsIn)
             syncOptions.allowShrink = true;
         else if (a == QLatin1String("--strict"))
             strict = true;
+        else if (a == QLatin1String("--keep-hand-added"))
+            keepHandAdded = true;
+        else if (a == QLatin1String("--remove-hand-added"))
+            keepHandAdded = false;
         else if (a == QLatin1String("--section") && i + 1 < args.size())
             syncOptions.librarySectionKey = args[++i];
         else if (a.startsWith(QLatin1String("--"))) {
@@ -243,6 +248,7 @@ int runSync(const QStringList &argsIn)
     run.options = syncOptions;
     run.json = json;
     run.strict = strict;
+    run.keepHandAdded = keepHandAdded;
     return syncPlaylists(**session, chosen, std::move(run));
 }
 
@@ -289,8 +295,12 @@ int syncPlaylists(Session &session, const std::vector<SourcePlaylist> &chosen, S
     interruptPoll.start(50);
     // The same settings as the app's (its Settings dialog writes them), read now.
     const sync::SyncSettings settings = sync::SyncSettings::load();
-    for (const SourcePlaylist &p : chosen)
-        service.startSync(p, settings.optionsFor(p, run.options));
+    for (const SourcePlaylist &p : chosen) {
+        sync::SyncOptions options = settings.optionsFor(p, run.options);
+        if (run.keepHandAdded)
+            options.keepHandAdded = *run.keepHandAdded;
+        service.startSync(p, options);
+    }
     if (results.size() < chosen.size())
         loop.exec();
 

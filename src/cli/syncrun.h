@@ -4,6 +4,7 @@
 
 #include <QJsonArray>
 
+#include <optional>
 #include <vector>
 
 namespace pb::cli {
@@ -14,6 +15,8 @@ struct SyncRunOptions {
     bool json = false;   ///< one JSON document on stdout instead of text
     bool strict = false; ///< exit 5 when tracks are missing
     QJsonArray imported; ///< with `import --sync --json`: the "imported" part of the document
+    /// --keep-hand-added / --remove-hand-added: replaces the settings' choice for this run.
+    std::optional<bool> keepHandAdded;
 };
 
 /// Syncs the playlists (progress bars on a terminal, Ctrl-C cancels cleanly), prints the

@@ -39,11 +39,14 @@ SettingsDialog::~SettingsDialog() = default;
 AppSettings SettingsDialog::values() const
 {
     AppSettings s;
+    // Per-playlist choices are not edited here; the dialog must not drop them.
+    s.keepHandAddedFor = AppSettings::load().keepHandAddedFor;
     s.playlistNaming = m_ui->namingEdit->text().trimmed();
     s.matchThreshold = m_ui->thresholdSpin->value() / 100.0;
     s.concurrency = m_ui->concurrencySpin->value();
     s.autoSyncHours = m_ui->autoSyncCheck->isChecked() ? m_ui->autoSyncSpin->value() : 0;
     s.closeToTray = m_ui->closeToTrayCheck->isChecked();
+    s.keepHandAdded = m_ui->keepHandAddedCheck->isChecked();
     return s;
 }
 
@@ -57,6 +60,7 @@ void SettingsDialog::setValues(const AppSettings &settings)
     if (settings.autoSyncHours > 0)
         m_ui->autoSyncSpin->setValue(settings.autoSyncHours);
     m_ui->closeToTrayCheck->setChecked(settings.closeToTray);
+    m_ui->keepHandAddedCheck->setChecked(settings.keepHandAdded);
 }
 
 void SettingsDialog::accept()

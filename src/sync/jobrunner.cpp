@@ -1,5 +1,6 @@
 #include "jobrunner.h"
 
+#include "handadded.h"
 #include "pb/core/logging.h"
 #include "playlistwriter.h"
 #include "plextitle.h"
@@ -211,6 +212,15 @@ bool JobRunner::tryUnchanged()
     auto last = m_ctx.store->lastGoodRun(m_playlist.key());
     if (!last || !*last || (*last)->tracks.size() != m_entries.size())
         return false;
+    if (!m_ctx.options.keepHandAdded) {
+        // The last sync may have kept tracks added by hand; mirroring the source now removes them.
+        QStringList synced;
+        for (const RunTrack &t : (*last)->tracks)
+            if (t.status == TrackStatus::Matched)
+                synced << t.ratingKey;
+        if (synced != keysOf(m_current))
+            return false;
+    }
     QStringList ids;
     for (const PlaylistEntry &e : m_entries)
         ids << e.track.id;
@@ -299,6 +309,17 @@ void JobRunner::plan(std::vector<TrackOutcome> outcomes)
     if (m_link) {
         m_result.plexPlaylistRatingKey = m_link->plexRatingKey;
         m_result.plexPlaylistTitle = m_link->plexTitle;
+    }
+    if (m_link && m_ctx.options.keepHandAdded) {
+        auto owned = ownedItems(*m_ctx.store, *m_link);
+        if (!owned)
+            return fail(owned.error(), QStringLiteral("could not read which tracks the last sync wrote"));
+        const HandAddedMerge merged = mergeHandAdded(m_current, wanted, *owned);
+        wanted = merged.wanted;
+        if (merged.kept > 0)
+            addNote(merged.kept == 1
+                        ? QStringLiteral("kept 1 track added in Plex by hand")
+                        : QStringLiteral("kept %1 tracks added in Plex by hand").arg(merged.kept));
     }
     if (m_ctx.options.dryRun) {
         if (m_link) {

@@ -4,6 +4,7 @@
 #include "pb/gui/settingsdialog.h"
 #include "pb/gui/spotifyconnectdialog.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QLineEdit>
 #include <QPushButton>
@@ -110,6 +111,27 @@ TEST(SettingsDialog, SavesToQSettings)
     EXPECT_EQ(loaded.playlistNaming, QStringLiteral("{name} from Spotify"));
     EXPECT_DOUBLE_EQ(loaded.matchThreshold, 0.9);
     EXPECT_EQ(loaded.concurrency, 2);
+    QSettings().clear();
+}
+
+TEST(SettingsDialog, KeepHandAddedCheckboxIsSavedAndPerPlaylistChoicesSurvive)
+{
+    QSettings().clear();
+    AppSettings before;
+    before.keepHandAddedFor.insert(QStringLiteral("spotify:pl1"), false);
+    before.save();
+    SettingsDialog dialog;
+    auto *check = dialog.findChild<QCheckBox *>(QStringLiteral("keepHandAddedCheck"));
+    ASSERT_NE(check, nullptr);
+    EXPECT_FALSE(check->isChecked());
+    check->setChecked(true);
+    dialog.accept();
+    const AppSettings loaded = AppSettings::load();
+    EXPECT_TRUE(loaded.keepHandAdded);
+    EXPECT_FALSE(loaded.keepsHandAdded(pb::PlaylistKey::spotify(QStringLiteral("pl1"))));
+    EXPECT_TRUE(loaded.keepsHandAdded(pb::PlaylistKey::spotify(QStringLiteral("other"))));
+    SettingsDialog reopened;
+    EXPECT_TRUE(reopened.findChild<QCheckBox *>(QStringLiteral("keepHandAddedCheck"))->isChecked());
     QSettings().clear();
 }
 

@@ -60,3 +60,44 @@ TEST(SyncSettings, OptionsOfOneSyncCarryEverySetting)
 }
 
 } // namespace
+
+// Keeping hand-added tracks: a default and per-playlist choices, saved and read back, and a
+// playlist's own choice wins over the default in the options of its sync.
+TEST(SyncSettings, KeepHandAddedDefaultAndPerPlaylistChoiceRoundTrip)
+{
+    QTemporaryDir dir;
+    QSettings settings(dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
+    EXPECT_FALSE(SyncSettings::load(settings).keepHandAdded);
+    SyncSettings s;
+    s.keepHandAdded = true;
+    s.keepHandAddedFor.insert(PlaylistKey::spotify(QStringLiteral("mine")).toString(), false);
+    s.save(settings);
+    settings.sync();
+    const SyncSettings back = SyncSettings::load(settings);
+    EXPECT_TRUE(back.keepHandAdded);
+    EXPECT_FALSE(back.keepsHandAdded(PlaylistKey::spotify(QStringLiteral("mine"))));
+    EXPECT_TRUE(back.keepsHandAdded(PlaylistKey::spotify(QStringLiteral("other"))));
+
+    SourcePlaylist mine;
+    mine.id = QStringLiteral("mine");
+    mine.name = QStringLiteral("Mine");
+    SourcePlaylist other = mine;
+    other.id = QStringLiteral("other");
+    EXPECT_FALSE(back.optionsFor(mine).keepHandAdded);
+    EXPECT_TRUE(back.optionsFor(other).keepHandAdded);
+}
+
+TEST(SyncSettings, MalformedKeepHandAddedValuesAreIgnored)
+{
+    QTemporaryDir dir;
+    QSettings settings(dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
+    settings.setValue(QStringLiteral("sync/keepHandAdded"), QStringLiteral("perhaps"));
+    settings.setValue(QStringLiteral("sync/keepHandAddedFor"),
+                      QVariantMap{{QStringLiteral("no key"), true},
+                                  {QStringLiteral("spotify:a"), QStringLiteral("maybe")},
+                                  {QStringLiteral("spotify:b"), true}});
+    const SyncSettings s = SyncSettings::load(settings);
+    EXPECT_FALSE(s.keepHandAdded);
+    EXPECT_EQ(s.keepHandAddedFor.size(), 1);
+    EXPECT_TRUE(s.keepsHandAdded(PlaylistKey::spotify(QStringLiteral("b"))));
+}

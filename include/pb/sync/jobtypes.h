@@ -41,6 +41,9 @@ struct SyncOptions {
     double acceptThreshold = 0;
     /// Plex searches in flight for this sync, at most the service's; 0 = the service's.
     int searchesInFlight = 0;
+    /// Never remove what was added to the linked Plex playlist by hand (items the sync did not
+    /// put there): they stay after the synced track they followed (docs/sync.md).
+    bool keepHandAdded = false;
 };
 
 /// Live progress of one sync (the seed's SyncProgress).

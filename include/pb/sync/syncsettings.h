@@ -4,6 +4,7 @@
 #include "pb/matching/matchingengine.h"
 #include "pb/sync/jobtypes.h"
 
+#include <QHash>
 #include <QString>
 
 class QSettings;
@@ -25,6 +26,10 @@ struct SyncSettings {
     QString playlistNaming = QStringLiteral("{name}");
     double matchThreshold = kDefaultThreshold; ///< minimum confidence to accept a match
     int concurrency = kDefaultConcurrency;     ///< Plex searches in flight per sync
+    /// Never remove tracks added by hand to a synced Plex playlist (SyncOptions::keepHandAdded).
+    bool keepHandAdded = false;
+    /// Per playlist (PlaylistKey::toString()), a choice that replaces `keepHandAdded`.
+    QHash<QString, bool> keepHandAddedFor;
 
     /// Reads the settings, clamping out-of-range values to the bounds and replacing malformed
     /// ones by the defaults.
@@ -34,8 +39,11 @@ struct SyncSettings {
 
     /// The Plex playlist title for a source playlist under this naming pattern.
     QString plexTitleFor(const QString &name, const QString &owner) const;
+    /// Whether syncs of `playlist` keep hand-added tracks: its own choice, else the default.
+    bool keepsHandAdded(const PlaylistKey &playlist) const;
     /// The options of one sync of `playlist`: `base` with the matching threshold, the search
-    /// concurrency and, for a Plex playlist the sync creates, the title from the pattern.
+    /// concurrency, whether hand-added tracks are kept and, for a Plex playlist the sync
+    /// creates, the title from the pattern.
     SyncOptions optionsFor(const SourcePlaylist &playlist, SyncOptions base = {}) const;
 };
 
